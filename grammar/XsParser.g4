@@ -1,0 +1,271 @@
+// Syntax of XanoScript (.xs), as the real Xano engine writes it and as the seed uses it.
+//
+// Shape: a file holds constructs (`function "f" {…}`, `table user {…}`, …). A construct body
+// and every attribute block share one `block` rule of items: attributes (`key = value`),
+// declaration blocks (`input {…}`, `schema {…}`), and statements. The AST builder decides which
+// items are allowed where, so the long tail of real constructs and statements parses without a
+// grammar rule each. Statements whose shape is special (conditional, switch, loops, try_catch,
+// group) have named rules.
+//
+// Newlines are tokens (NL). xs.syntax.NewlineFilter collapses runs of them, removes them inside
+// parentheses and where a line continues an expression (`&& …`, `|filter …`), so NL here only
+// separates items.
+parser grammar XsParser;
+
+options { tokenVocab = XsLexer; }
+
+file
+    : NL? (construct (NL construct)* NL?)? EOF
+    ;
+
+// Entry for `xs eval` and backtick expressions: one expression alone.
+expressionFile
+    : NL? expression NL? EOF
+    ;
+
+// Entry for `xs repl`: statements and attributes without a construct around them.
+snippetFile
+    : NL? (item (NL item)* NL?)? EOF
+    ;
+
+construct
+    : kind=name header=constructName? (VERB ASSIGN verb=name)? block
+    ;
+
+constructName
+    : name
+    | string
+    ;
+
+// ---- blocks -------------------------------------------------------------------------------
+
+block
+    : LBRACE NL? (item (NL item)* NL?)? RBRACE
+    ;
+
+item
+    : attribute                                   # attributeItem
+    | (INPUT | SCHEMA) declBlock                  # declItem
+    | STACK block                                 # stackItem
+    | statement                                   # statementItem
+    ;
+
+attribute
+    : BANG? name ASSIGN expression
+    ;
+
+// ---- statements ---------------------------------------------------------------------------
+
+statement
+    : BANG? statementBody
+    ;
+
+statementBody
+    : CONDITIONAL LBRACE NL? (attribute NL)*
+          IF LPAREN expression RPAREN block
+          (NL? ELSEIF LPAREN expression RPAREN block)*
+          (NL? ELSE block)?
+          (NL attribute)* NL? RBRACE                              # conditionalStmt
+    | SWITCH LPAREN expression RPAREN LBRACE NL? (attribute NL)*
+          (caseClause NL?)*
+          (DEFAULT block NL?)? RBRACE                             # switchStmt
+    | loop=(FOREACH | FOR | WHILE) LPAREN expression RPAREN
+          LBRACE NL? (attribute NL)* EACH (AS variablePath)? block
+          (NL attribute)* NL? RBRACE                              # loopStmt
+    | TRY_CATCH LBRACE NL? (attribute NL)*
+          TRY block (NL? CATCH block)? (NL? FINALLY block)? NL? RBRACE # tryCatchStmt
+    | GROUP LBRACE NL? (attribute NL)* STACK block
+          (NL attribute)* NL? RBRACE                              # groupStmt
+    | BREAK                                                       # breakStmt
+    | CONTINUE                                                    # continueStmt
+    | qualifiedName statementArg? (IF LPAREN expression RPAREN)?
+          (VERB ASSIGN verb=name)? block? (AS variablePath)?      # genericStmt
+    ;
+
+caseClause
+    : CASE LPAREN expression RPAREN block (NL? BREAK)?
+    ;
+
+// A statement name: db.query, api.realtime_event, var, math.bitwise.and …
+// The first part is never a keyword that starts a clause or a named statement.
+qualifiedName
+    : IDENT (DOT name)*
+    | keywordStatementHead (DOT name)+
+    ;
+
+keywordStatementHead
+    : GROUP | INPUT | SCHEMA | STACK | FOR | WHILE | IF | TRY | CATCH | FINALLY | EACH
+    | SWITCH | CONDITIONAL | DEFAULT | CASE | BREAK | CONTINUE | IN | NOT | AS
+    ;
+
+statementArg
+    : string
+    | variablePath
+    | LPAREN expression RPAREN
+    | IDENT
+    ;
+
+variablePath
+    : VAR accessor*
+    ;
+
+// ---- input and schema declarations --------------------------------------------------------
+
+declBlock
+    : LBRACE NL? (decl (NL decl)* NL?)? RBRACE
+    ;
+
+decl
+    : BANG? type=name arraySpec? typeNullable=QUESTION? field=name
+          (fieldOptional=QUESTION | QASSIGN defaultValue | ASSIGN defaultValue)?
+          (FILTERS ASSIGN inputFilter (PIPE inputFilter)*)?
+          block?                                                   # fieldDecl
+    | BANG? type=name block                                        # unnamedDecl
+    ;
+
+arraySpec
+    : LBRACK (INT COLON INT)? RBRACK
+    ;
+
+defaultValue
+    : MINUS (INT | DECIMAL)
+    | literal
+    | bareWord
+    | object
+    | array
+    ;
+
+inputFilter
+    : BANG? name (COLON inputFilterArg)*
+    ;
+
+inputFilterArg
+    : MINUS? (INT | DECIMAL)
+    | string
+    | REGEX
+    | TRUE | FALSE | NULL
+    | bareWord
+    ;
+
+// ---- expressions --------------------------------------------------------------------------
+// Precedence, lowest first: ternary, ??, ||, &&, comparison (incl. where operators and ..),
+// ~, + -, * / %, unary ! -, postfix (member, index, filters).
+
+expression
+    : binary (QUESTION expression COLON expression)?
+    ;
+
+binary
+    : unary                                                            # unaryExpr
+    | binary op=(STAR | SLASH | PERCENT) binary                        # mulExpr
+    | binary op=(PLUS | MINUS) binary                                  # addExpr
+    | binary op=TILDE binary                                           # concatExpr
+    | binary comparisonOp QUESTION? binary                             # compareExpr
+    | binary NOT? BETWEEN binary COLON binary                          # betweenExpr
+    | binary op=AND binary                                             # andExpr
+    | binary op=OR binary                                              # orExpr
+    | <assoc=right> binary op=COALESCE binary                          # coalesceExpr
+    ;
+
+comparisonOp
+    : EQ | NE | STRICT_EQ | STRICT_NE | GT | GE | LT | LE | RANGE | NOT_REGEX | JSON_CONTAINS
+    | NOT? (IN | CONTAINS | INCLUDES | LIKE | ILIKE | OVERLAPS)
+    ;
+
+unary
+    : op=(BANG | MINUS) unary
+    | postfix
+    ;
+
+postfix
+    : primary accessor* filterCall*
+    ;
+
+accessor
+    : DOT (name | VAR | INT)                                             # memberAccess
+    | LBRACK expression RBRACK                                          # indexAccess
+    ;
+
+filterCall
+    : PIPE BANG? name (COLON filterArg)*
+    ;
+
+// A filter argument is a full expression without ternary and without its own filter chain:
+// the next `|` or `:` belongs to the enclosing chain (`$list|map:$$.total|sum`).
+filterArg
+    : argBinary
+    ;
+
+argBinary
+    : argUnary                                                         # argUnaryExpr
+    | argBinary op=(STAR | SLASH | PERCENT) argBinary                  # argMulExpr
+    | argBinary op=(PLUS | MINUS) argBinary                            # argAddExpr
+    | argBinary op=TILDE argBinary                                     # argConcatExpr
+    | argBinary comparisonOp QUESTION? argBinary                       # argCompareExpr
+    | argBinary op=AND argBinary                                       # argAndExpr
+    | argBinary op=OR argBinary                                        # argOrExpr
+    | <assoc=right> argBinary op=COALESCE argBinary                    # argCoalesceExpr
+    ;
+
+argUnary
+    : op=(BANG | MINUS) argUnary
+    | primary accessor*
+    ;
+
+primary
+    : literal                                                # literalPrimary
+    | VAR                                                    # variablePrimary
+    | DOLLAR2                                                # elementPrimary
+    | LPAREN expression RPAREN                               # parenPrimary
+    | LPAREN filterCall+ RPAREN                              # subjectlessFilterPrimary
+    | object                                                 # objectPrimary
+    | array                                                  # arrayPrimary
+    | BACKTICK                                               # backtickPrimary
+    | TRIPLE_BACKTICK                                        # tripleBacktickPrimary
+    | bareWord                                               # bareWordPrimary
+    ;
+
+literal
+    : INT | DECIMAL | string | TRUE | FALSE | NULL | NOW | TIMESTAMP
+    ;
+
+string
+    : STRING | SQ_STRING | TRIPLE_STRING | TRIPLE_SQ_STRING
+    ;
+
+object
+    : LBRACE NL? (objectEntry ((COMMA NL? | NL) objectEntry)* COMMA? NL?)? RBRACE
+    ;
+
+objectEntry
+    : BANG? objectKey COLON expression                       # keyValueEntry
+    | ELLIPSIS expression                                    # spreadEntry
+    ;
+
+objectKey
+    : name (DOT name)*
+    | string
+    | INT
+    | VAR
+    ;
+
+array
+    : LBRACK NL? (arrayElement ((COMMA NL? | NL) arrayElement)* COMMA? NL?)? RBRACK
+    ;
+
+arrayElement
+    : ELLIPSIS? expression
+    ;
+
+// A bare word inside an expression is a string (`|sort:name:text`, `db.query user`).
+bareWord
+    : IDENT | INPUT | SCHEMA | STACK | FILTERS | VERB | AS | IF | ELSE | ELSEIF | CONDITIONAL
+    | SWITCH | CASE | DEFAULT | FOREACH | FOR | WHILE | EACH | BREAK | CONTINUE | TRY_CATCH
+    | TRY | CATCH | FINALLY | GROUP
+    ;
+
+name
+    : bareWord
+    | TRUE | FALSE | NULL | NOW | IN | NOT | BETWEEN | CONTAINS | INCLUDES | LIKE | ILIKE
+    | OVERLAPS
+    ;

@@ -1,0 +1,17 @@
+package xs.ast;
+
+import xs.source.Span;
+
+/**
+ * A variable: {@code $x} (name "x"), {@code $input}, {@code $auth}, {@code $env}, {@code $db},
+ * {@code $this}, or {@code $$} (name "$"), the current element in higher-order filters.
+ * {@code $var.x} is read as {@code $x}.
+ */
+public record VarExpr(Span span, String name) implements Expr {
+    public static final String ELEMENT = "$";
+
+    @Override
+    public <R> R accept(ExprVisitor<R> visitor) {
+        return visitor.visitVar(this);
+    }
+}

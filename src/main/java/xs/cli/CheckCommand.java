@@ -1,0 +1,82 @@
+package xs.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xs.check.Checker;
+import xs.diag.Diagnostic;
+import xs.diag.GithubRenderer;
+import xs.diag.JsonReport;
+import xs.diag.Severity;
+import xs.diag.TextRenderer;
+import xs.source.SourceLoader;
+
+/** {@code xs check PATH... [--format text|json|github]}: validate scripts for editors and CI. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Check .xs files (folders are searched recursively) and report problems with file:line:col.")
+final class CheckCommand implements Callable<Integer> {
+
+    enum Format { text, json, github }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to check.")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or github (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProgramLoader.Loaded loaded;
+        try {
+            loaded = ProgramLoader.load(paths);
+        } catch (SourceLoader.MissingPath e) {
+            err.println("xs: " + e.getMessage());
+            return 2;
+        }
+        if (loaded.files() == 0) {
+            err.println("xs: no .xs files found in " + paths);
+            return 2;
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        diagnostics.addAll(new Checker(loaded.program()).check());
+        diagnostics.sort(ORDER);
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        switch (format) {
+            case json -> out.println(new JsonReport().render(loaded.files(), diagnostics));
+            case github -> {
+                GithubRenderer renderer = new GithubRenderer();
+                diagnostics.forEach(d -> out.println(renderer.render(d)));
+            }
+            default -> {
+                TextRenderer renderer = new TextRenderer();
+                diagnostics.forEach(d -> out.print(renderer.render(d)));
+                out.println("checked " + plural(loaded.files(), "file") + ": " + plural(errors, "error") + ", "
+                    + plural(warnings, "warning"));
+            }
+        }
+        out.flush();
+        return errors > 0 ? 1 : 0;
+    }
+
+    static final Comparator<Diagnostic> ORDER = Comparator
+        .comparing((Diagnostic d) -> d.span() == null ? "" : d.span().source().name())
+        .thenComparingInt(d -> d.span() == null ? 0 : d.span().start());
+
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,592 @@
+package xs.syntax;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import xs.ast.ArrayExpr;
+import xs.ast.Attribute;
+import xs.ast.BetweenExpr;
+import xs.ast.BinaryExpr;
+import xs.ast.BinaryOp;
+import xs.ast.Block;
+import xs.ast.BreakStmt;
+import xs.ast.ConditionalStmt;
+import xs.ast.Construct;
+import xs.ast.ContinueStmt;
+import xs.ast.DeclBlock;
+import xs.ast.Expr;
+import xs.ast.FilterExpr;
+import xs.ast.GenericStmt;
+import xs.ast.GroupStmt;
+import xs.ast.IndexExpr;
+import xs.ast.InputDecl;
+import xs.ast.InputFilter;
+import xs.ast.Literal;
+import xs.ast.LoopStmt;
+import xs.ast.Member;
+import xs.ast.MemberExpr;
+import xs.ast.NowExpr;
+import xs.ast.ObjectExpr;
+import xs.ast.RegexLiteral;
+import xs.ast.Script;
+import xs.ast.SpreadExpr;
+import xs.ast.StackClause;
+import xs.ast.Stmt;
+import xs.ast.SwitchStmt;
+import xs.ast.TernaryExpr;
+import xs.ast.TryCatchStmt;
+import xs.ast.UnaryExpr;
+import xs.ast.VarExpr;
+import xs.diag.Code;
+import xs.diag.Diagnostic;
+import xs.source.Source;
+import xs.source.Span;
+import xs.syntax.antlr.XsLexer;
+import xs.syntax.antlr.XsParser.*;
+
+/**
+ * Builds the immutable AST from ANTLR's parse tree. The only place that reads parse trees:
+ * everything after it sees {@code xs.ast} records. It also reports what the grammar accepts
+ * but the language does not (an attribute inside a stack, an integer too large).
+ */
+final class AstBuilder {
+    /** Parses the text inside backticks; supplied by the facade so sub-parses share its setup. */
+    interface EmbeddedParser {
+        Expr parse(String text, int baseOffset, List<Diagnostic> sink);
+    }
+
+    private final Source source;
+    private final int base;
+    private final List<Diagnostic> diagnostics;
+    private final EmbeddedParser embedded;
+
+    AstBuilder(Source source, int baseOffset, List<Diagnostic> diagnostics, EmbeddedParser embedded) {
+        this.source = source;
+        this.base = baseOffset;
+        this.diagnostics = diagnostics;
+        this.embedded = embedded;
+    }
+
+    Script script(FileContext ctx) {
+        List<Construct> constructs = new ArrayList<>();
+        for (ConstructContext c : ctx.construct()) {
+            constructs.add(construct(c));
+        }
+        return new Script(source, constructs);
+    }
+
+    // ---- constructs and blocks ------------------------------------------------------------
+
+    private Construct construct(ConstructContext ctx) {
+        String name = null;
+        Span nameSpan = null;
+        if (ctx.header != null) {
+            name = ctx.header.string() != null ? string(ctx.header.string()) : ctx.header.name().getText();
+            nameSpan = span(ctx.header);
+        }
+        String verb = ctx.verb == null ? null : ctx.verb.getText();
+        return new Construct(span(ctx), ctx.kind.getText(), span(ctx.kind), name, nameSpan, verb,
+            members(ctx.block()));
+    }
+
+    private List<Member> members(BlockContext block) {
+        List<Member> out = new ArrayList<>();
+        if (block == null) {
+            return out;
+        }
+        for (ItemContext item : block.item()) {
+            out.add(member(item));
+        }
+        return out;
+    }
+
+    Member member(ItemContext item) {
+        if (item instanceof AttributeItemContext a) {
+            return attribute(a.attribute());
+        }
+        if (item instanceof DeclItemContext d) {
+            return declBlock(d.getStart().getText(), d.declBlock());
+        }
+        if (item instanceof StackItemContext s) {
+            return new StackClause(span(s), statements(s.block()));
+        }
+        return statement(((StatementItemContext) item).statement());
+    }
+
+    private Attribute attribute(AttributeContext ctx) {
+        return new Attribute(span(ctx), ctx.name().getText(), span(ctx.name()), expression(ctx.expression()),
+            ctx.BANG() != null);
+    }
+
+    private List<Attribute> attributes(List<AttributeContext> list) {
+        List<Attribute> out = new ArrayList<>();
+        for (AttributeContext a : list) {
+            out.add(attribute(a));
+        }
+        return out;
+    }
+
+    /** A block of statements: stack, if/else, each, try, catch, finally, case. */
+    private Block statements(BlockContext block) {
+        List<Stmt> out = new ArrayList<>();
+        for (ItemContext item : block.item()) {
+            if (item instanceof StatementItemContext s) {
+                out.add(statement(s.statement()));
+            } else {
+                String what = item instanceof AttributeItemContext a
+                    ? "the attribute '" + a.attribute().name().getText() + "'"
+                    : "'" + item.getStart().getText() + " { … }'";
+                diagnostics.add(Diagnostic.error(Code.XS0109, span(item),
+                    what + " is not allowed here: this block holds statements only"));
+            }
+        }
+        return new Block(span(block), out);
+    }
+
+    // ---- statements -----------------------------------------------------------------------
+
+    private Stmt statement(StatementContext ctx) {
+        boolean disabled = ctx.BANG() != null;
+        StatementBodyContext body = ctx.statementBody();
+        Span span = span(ctx);
+        if (body instanceof GenericStmtContext g) {
+            return generic(span, disabled, g);
+        }
+        if (body instanceof ConditionalStmtContext c) {
+            return conditional(span, disabled, c);
+        }
+        if (body instanceof SwitchStmtContext s) {
+            return switchStmt(span, disabled, s);
+        }
+        if (body instanceof LoopStmtContext l) {
+            LoopStmt.Kind kind = switch (l.loop.getType()) {
+                case XsLexer.FOREACH -> LoopStmt.Kind.FOREACH;
+                case XsLexer.FOR -> LoopStmt.Kind.FOR;
+                default -> LoopStmt.Kind.WHILE;
+            };
+            Expr element = l.variablePath() == null ? null : variablePath(l.variablePath());
+            return new LoopStmt(span, disabled, kind, expression(l.expression()), element, statements(l.block()),
+                attributes(l.attribute()));
+        }
+        if (body instanceof TryCatchStmtContext t) {
+            return new TryCatchStmt(span, disabled, statements(t.block(0)), blockAfter(t, XsLexer.CATCH),
+                blockAfter(t, XsLexer.FINALLY), attributes(t.attribute()));
+        }
+        if (body instanceof GroupStmtContext g) {
+            return new GroupStmt(span, disabled, statements(g.block()), attributes(g.attribute()));
+        }
+        if (body instanceof BreakStmtContext) {
+            return new BreakStmt(span, disabled);
+        }
+        return new ContinueStmt(span, disabled);
+    }
+
+    private GenericStmt generic(Span span, boolean disabled, GenericStmtContext g) {
+        Expr argument = null;
+        StatementArgContext arg = g.statementArg();
+        if (arg != null) {
+            if (arg.string() != null) {
+                argument = new Literal(span(arg), string(arg.string()), false);
+            } else if (arg.variablePath() != null) {
+                argument = variablePath(arg.variablePath());
+            } else if (arg.expression() != null) {
+                argument = expression(arg.expression());
+            } else {
+                argument = new Literal(span(arg), arg.getText(), true);
+            }
+        }
+        Expr condition = g.expression() == null ? null : expression(g.expression());
+        String verb = g.verb == null ? null : g.verb.getText();
+        Expr target = g.variablePath() == null ? null : variablePath(g.variablePath());
+        return new GenericStmt(span, disabled, g.qualifiedName().getText(), span(g.qualifiedName()), argument,
+            condition, verb, members(g.block()), target);
+    }
+
+    private ConditionalStmt conditional(Span span, boolean disabled, ConditionalStmtContext c) {
+        List<ConditionalStmt.Branch> branches = new ArrayList<>();
+        List<BlockContext> blocks = c.block();
+        List<ExpressionContext> conditions = c.expression();
+        for (int i = 0; i < conditions.size(); i++) {
+            branches.add(new ConditionalStmt.Branch(span(conditions.get(i)).to(span(blocks.get(i))),
+                expression(conditions.get(i)), statements(blocks.get(i))));
+        }
+        Block otherwise = c.ELSE() != null ? statements(blocks.get(blocks.size() - 1)) : null;
+        return new ConditionalStmt(span, disabled, branches, otherwise, attributes(c.attribute()));
+    }
+
+    private SwitchStmt switchStmt(Span span, boolean disabled, SwitchStmtContext s) {
+        List<SwitchStmt.Case> cases = new ArrayList<>();
+        for (CaseClauseContext c : s.caseClause()) {
+            cases.add(new SwitchStmt.Case(span(c), expression(c.expression()), statements(c.block()),
+                c.BREAK() != null));
+        }
+        Block otherwise = s.DEFAULT() != null ? statements(s.block()) : null;
+        return new SwitchStmt(span, disabled, expression(s.expression()), cases, otherwise,
+            attributes(s.attribute()));
+    }
+
+    /** The block that follows a keyword (catch, finally) inside a statement, or null. */
+    private Block blockAfter(ParserRuleContext ctx, int keyword) {
+        for (int i = 0; i < ctx.getChildCount() - 1; i++) {
+            if (ctx.getChild(i) instanceof TerminalNode t && t.getSymbol().getType() == keyword
+                && ctx.getChild(i + 1) instanceof BlockContext b) {
+                return statements(b);
+            }
+        }
+        return null;
+    }
+
+    // ---- declarations ---------------------------------------------------------------------
+
+    private DeclBlock declBlock(String kind, DeclBlockContext ctx) {
+        List<InputDecl> decls = new ArrayList<>();
+        for (DeclContext d : ctx.decl()) {
+            decls.add(decl(d));
+        }
+        return new DeclBlock(span(ctx), kind, decls);
+    }
+
+    private InputDecl decl(DeclContext ctx) {
+        if (ctx instanceof UnnamedDeclContext u) {
+            return new InputDecl(span(u), u.BANG() != null, u.type.getText(), span(u.type), false, null, null,
+                false, null, null, false, null, List.of(), members(u.block()));
+        }
+        FieldDeclContext f = (FieldDeclContext) ctx;
+        boolean array = f.arraySpec() != null;
+        Long min = null;
+        Long max = null;
+        if (array && f.arraySpec().INT().size() == 2) {
+            min = integer(f.arraySpec().INT(0).getSymbol());
+            max = integer(f.arraySpec().INT(1).getSymbol());
+        }
+        Expr defaultValue = f.defaultValue() == null ? null : defaultValue(f.defaultValue());
+        boolean optional = f.fieldOptional != null || f.QASSIGN() != null;
+        List<InputFilter> filters = new ArrayList<>();
+        for (InputFilterContext filter : f.inputFilter()) {
+            filters.add(inputFilter(filter));
+        }
+        return new InputDecl(span(f), f.BANG() != null, f.type.getText(), span(f.type), array, min, max,
+            f.typeNullable != null, f.field.getText(), span(f.field), optional, defaultValue, filters,
+            members(f.block()));
+    }
+
+    private Expr defaultValue(DefaultValueContext ctx) {
+        if (ctx.MINUS() != null) {
+            Object number = number(ctx.getChild(1) instanceof TerminalNode t ? t.getSymbol() : ctx.getStop());
+            return new Literal(span(ctx), negate(number), false);
+        }
+        if (ctx.literal() != null) {
+            return literal(ctx.literal());
+        }
+        if (ctx.bareWord() != null) {
+            return new Literal(span(ctx), ctx.getText(), true);
+        }
+        if (ctx.object() != null) {
+            return object(ctx.object());
+        }
+        return array(ctx.array());
+    }
+
+    private InputFilter inputFilter(InputFilterContext ctx) {
+        List<Object> args = new ArrayList<>();
+        for (InputFilterArgContext a : ctx.inputFilterArg()) {
+            args.add(inputFilterArg(a));
+        }
+        return new InputFilter(span(ctx), ctx.name().getText(), ctx.BANG() != null, args);
+    }
+
+    private Object inputFilterArg(InputFilterArgContext a) {
+        if (a.INT() != null || a.DECIMAL() != null) {
+            Object n = number(a.INT() != null ? a.INT().getSymbol() : a.DECIMAL().getSymbol());
+            return a.MINUS() != null ? negate(n) : n;
+        }
+        if (a.string() != null) {
+            return string(a.string());
+        }
+        if (a.REGEX() != null) {
+            String text = a.REGEX().getText();
+            int close = text.lastIndexOf('/');
+            return new RegexLiteral(text.substring(1, close), text.substring(close + 1));
+        }
+        if (a.TRUE() != null || a.FALSE() != null) {
+            return a.TRUE() != null;
+        }
+        if (a.NULL() != null) {
+            return null;
+        }
+        return a.getText();
+    }
+
+    // ---- expressions ----------------------------------------------------------------------
+
+    Expr expression(ExpressionContext ctx) {
+        Expr condition = binary(ctx.binary());
+        if (ctx.QUESTION() == null) {
+            return condition;
+        }
+        return new TernaryExpr(span(ctx), condition, expression(ctx.expression(0)), expression(ctx.expression(1)));
+    }
+
+    /** Both precedence ladders (full and filter-argument) have the same child layout. */
+    private Expr binary(ParserRuleContext ctx) {
+        if (ctx instanceof UnaryExprContext u) {
+            return unary(u.unary());
+        }
+        if (ctx instanceof ArgUnaryExprContext u) {
+            return argUnary(u.argUnary());
+        }
+        if (ctx instanceof BetweenExprContext b) {
+            return new BetweenExpr(span(b), binary(b.binary(0)), binary(b.binary(1)), binary(b.binary(2)),
+                b.NOT() != null);
+        }
+        ParserRuleContext left = (ParserRuleContext) ctx.getChild(0);
+        ParserRuleContext right = (ParserRuleContext) ctx.getChild(ctx.getChildCount() - 1);
+        ParseTree opNode = ctx.getChild(1);
+        boolean ignoreIfNull = ctx.getChildCount() == 4;
+        BinaryOp op = BinaryOp.fromSymbol(opNode instanceof ComparisonOpContext c ? operator(c) : opNode.getText());
+        return new BinaryExpr(span(ctx), op, binary(left), binary(right), ignoreIfNull);
+    }
+
+    private static String operator(ComparisonOpContext c) {
+        if (c.NOT() == null) {
+            return c.getText();
+        }
+        return "not " + c.getChild(1).getText();
+    }
+
+    private Expr unary(UnaryContext ctx) {
+        if (ctx.postfix() != null) {
+            return postfix(ctx.postfix());
+        }
+        return negation(ctx, ctx.op, unary(ctx.unary()));
+    }
+
+    private Expr argUnary(ArgUnaryContext ctx) {
+        if (ctx.primary() != null) {
+            return accessors(primary(ctx.primary()), ctx.accessor(), ctx);
+        }
+        return negation(ctx, ctx.op, argUnary(ctx.argUnary()));
+    }
+
+    /** {@code -5} becomes the literal -5; other negations stay operators. */
+    private Expr negation(ParserRuleContext ctx, Token op, Expr operand) {
+        if (op.getType() == XsLexer.MINUS && operand instanceof Literal l && !l.bare()
+            && (l.value() instanceof Long || l.value() instanceof BigDecimal)) {
+            return new Literal(span(ctx), negate(l.value()), false);
+        }
+        return new UnaryExpr(span(ctx), op.getText(), operand);
+    }
+
+    private Expr postfix(PostfixContext ctx) {
+        Expr expr = accessors(primary(ctx.primary()), ctx.accessor(), ctx);
+        return filters(expr, ctx.filterCall(), ctx.getStart());
+    }
+
+    private Expr accessors(Expr expr, List<AccessorContext> accessors, ParserRuleContext owner) {
+        int start = owner.getStart().getStartIndex();
+        for (AccessorContext a : accessors) {
+            Span span = span(start, a.getStop());
+            if (a instanceof MemberAccessContext m) {
+                String name = m.getChild(1).getText();
+                if (expr instanceof VarExpr v && v.name().equals("var") && !name.startsWith("$")) {
+                    // $var.x is the explicit spelling of $x.
+                    expr = new VarExpr(span, name);
+                } else {
+                    expr = new MemberExpr(span, expr, name);
+                }
+            } else {
+                expr = new IndexExpr(span, expr, expression(((IndexAccessContext) a).expression()));
+            }
+        }
+        return expr;
+    }
+
+    private Expr filters(Expr subject, List<FilterCallContext> calls, Token start) {
+        Expr expr = subject;
+        for (FilterCallContext call : calls) {
+            List<Expr> args = new ArrayList<>();
+            for (FilterArgContext arg : call.filterArg()) {
+                args.add(binary(arg.argBinary()));
+            }
+            int from = expr == null ? call.getStart().getStartIndex() : start.getStartIndex();
+            expr = new FilterExpr(span(from, call.getStop()), expr, call.name().getText(), span(call.name()),
+                call.BANG() != null, args);
+        }
+        return expr;
+    }
+
+    private Expr primary(PrimaryContext ctx) {
+        if (ctx instanceof LiteralPrimaryContext l) {
+            return literal(l.literal());
+        }
+        if (ctx instanceof VariablePrimaryContext v) {
+            return new VarExpr(span(v), v.getText().substring(1));
+        }
+        if (ctx instanceof ElementPrimaryContext e) {
+            return new VarExpr(span(e), VarExpr.ELEMENT);
+        }
+        if (ctx instanceof ParenPrimaryContext p) {
+            return expression(p.expression());
+        }
+        if (ctx instanceof SubjectlessFilterPrimaryContext s) {
+            return filters(null, s.filterCall(), s.getStart());
+        }
+        if (ctx instanceof ObjectPrimaryContext o) {
+            return object(o.object());
+        }
+        if (ctx instanceof ArrayPrimaryContext a) {
+            return array(a.array());
+        }
+        if (ctx instanceof BacktickPrimaryContext b) {
+            return backtick(b.BACKTICK().getSymbol(), 1);
+        }
+        if (ctx instanceof TripleBacktickPrimaryContext t) {
+            return backtick(t.TRIPLE_BACKTICK().getSymbol(), 3);
+        }
+        return new Literal(span(ctx), ctx.getText(), true);
+    }
+
+    private Expr backtick(Token token, int delimiter) {
+        String text = token.getText();
+        String body = StringLiterals.backtick(text.substring(delimiter, text.length() - delimiter));
+        int offset = base + token.getStartIndex() + delimiter;
+        Span span = span(token.getStartIndex(), token);
+        if (body.isBlank()) {
+            diagnostics.add(Diagnostic.error(Code.XS0111, span, "empty backtick expression"));
+            return new Literal(span, null, false);
+        }
+        Expr inner = embedded.parse(body, offset, diagnostics);
+        return inner != null ? inner : new Literal(span, null, false);
+    }
+
+    private Expr literal(LiteralContext ctx) {
+        Span span = span(ctx);
+        Token t = ctx.getStart();
+        switch (t.getType()) {
+            case XsLexer.INT:
+            case XsLexer.DECIMAL:
+                return new Literal(span, number(t), false);
+            case XsLexer.TRUE:
+                return new Literal(span, Boolean.TRUE, false);
+            case XsLexer.FALSE:
+                return new Literal(span, Boolean.FALSE, false);
+            case XsLexer.NULL:
+                return new Literal(span, null, false);
+            case XsLexer.NOW:
+                return new NowExpr(span);
+            case XsLexer.TIMESTAMP:
+                return new Literal(span, timestamp(t), false);
+            default:
+                return new Literal(span, string(ctx.string()), false);
+        }
+    }
+
+    private Expr object(ObjectContext ctx) {
+        List<ObjectExpr.Entry> entries = new ArrayList<>();
+        for (ObjectEntryContext e : ctx.objectEntry()) {
+            if (e instanceof SpreadEntryContext s) {
+                entries.add(new ObjectExpr.Entry(span(s), null, expression(s.expression()), false));
+            } else {
+                KeyValueEntryContext kv = (KeyValueEntryContext) e;
+                ObjectKeyContext key = kv.objectKey();
+                String name = key.string() != null ? string(key.string()) : key.getText();
+                entries.add(new ObjectExpr.Entry(span(kv), name, expression(kv.expression()), kv.BANG() != null));
+            }
+        }
+        return new ObjectExpr(span(ctx), entries);
+    }
+
+    private Expr array(ArrayContext ctx) {
+        List<Expr> elements = new ArrayList<>();
+        for (ArrayElementContext e : ctx.arrayElement()) {
+            Expr value = expression(e.expression());
+            elements.add(e.ELLIPSIS() != null ? new SpreadExpr(span(e), value) : value);
+        }
+        return new ArrayExpr(span(ctx), elements);
+    }
+
+    private Expr variablePath(VariablePathContext ctx) {
+        Expr root = new VarExpr(span(ctx.VAR().getSymbol().getStartIndex(), ctx.VAR().getSymbol()),
+            ctx.VAR().getText().substring(1));
+        return accessors(root, ctx.accessor(), ctx);
+    }
+
+    // ---- literal values -------------------------------------------------------------------
+
+    private String string(StringContext ctx) {
+        Token t = ctx.getStart();
+        String text = t.getText();
+        return switch (t.getType()) {
+            case XsLexer.STRING -> StringLiterals.doubleQuoted(text);
+            case XsLexer.SQ_STRING -> StringLiterals.singleQuoted(text);
+            default -> StringLiterals.block(text);
+        };
+    }
+
+    private Object number(Token t) {
+        String text = t.getText();
+        if (t.getType() == XsLexer.DECIMAL) {
+            return new BigDecimal(text);
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            diagnostics.add(Diagnostic.error(Code.XS0110, span(t.getStartIndex(), t),
+                "integer " + text + " is too large (the largest is " + Long.MAX_VALUE + ")"));
+            return new BigDecimal(text);
+        }
+    }
+
+    private Long integer(Token t) {
+        Object n = number(t);
+        return n instanceof Long l ? l : Long.MAX_VALUE;
+    }
+
+    private static Object negate(Object number) {
+        if (number instanceof Long l) {
+            return -l;
+        }
+        return ((BigDecimal) number).negate();
+    }
+
+    /** An unquoted timestamp such as {@code 2025-01-01 09:00:00+0000}, as epoch milliseconds. */
+    private Object timestamp(Token t) {
+        String text = t.getText().replace(' ', 'T');
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            String normalized = text.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2");
+            if (normalized.endsWith("Z") || normalized.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+            }
+            return LocalDateTime.parse(normalized).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            diagnostics.add(Diagnostic.error(Code.XS0110, span(t.getStartIndex(), t),
+                "'" + t.getText() + "' is not a valid timestamp"));
+            return 0L;
+        }
+    }
+
+    // ---- spans ----------------------------------------------------------------------------
+
+    private Span span(ParserRuleContext ctx) {
+        Token stop = ctx.getStop() == null ? ctx.getStart() : ctx.getStop();
+        return span(ctx.getStart().getStartIndex(), stop);
+    }
+
+    private Span span(int start, Token stop) {
+        int end = Math.max(start, stop.getStopIndex() + 1);
+        return new Span(source, base + start, base + end);
+    }
+}

@@ -1,0 +1,293 @@
+package xs.syntax;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import xs.syntax.antlr.XsLexer;
+
+/**
+ * Sits between the lexer and the parser and decides which newlines matter.
+ *
+ * <p>A newline ends an item (statement, attribute, declaration, object entry) except:
+ * inside parentheses; after a line that ends with a binary operator, '=', ':' or ','; and
+ * before a line that starts with a binary operator or '|' (the seed writes {@code && …} on the
+ * next line of a where clause; real exports continue with {@code |filter}). Runs of newlines
+ * collapse into one. Keeping this out of the grammar keeps the grammar LL(2)-simple.
+ *
+ * <p>It also balances brackets, so an unclosed block is reported against the line that opened
+ * it, and it stops at an absurd nesting depth before the parser's recursion could overflow.
+ */
+final class NewlineFilter implements TokenSource {
+    static final int MAX_DEPTH = 1000;
+
+    private final XsLexer lexer;
+    private final Deque<Token> pending = new ArrayDeque<>();
+    private final Deque<OpenBracket> open = new ArrayDeque<>();
+    private final List<BracketProblem> problems = new ArrayList<>();
+    private int lastType = -1;
+    private String lineHead;
+    private boolean extendingHead;
+    private int lineHeadDepth = -1;
+    private boolean stopped;
+    private Token eof;
+
+    private final IntFunction<String> positionOf;
+
+    /** @param positionOf renders an offset of the lexer's input as {@code line:col} */
+    NewlineFilter(XsLexer lexer, IntFunction<String> positionOf) {
+        this.lexer = lexer;
+        this.positionOf = positionOf;
+    }
+
+    List<BracketProblem> problems() {
+        return problems;
+    }
+
+    @Override
+    public Token nextToken() {
+        while (true) {
+            Token t = pull();
+            int type = t.getType();
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                return t;
+            }
+            if (type == Token.EOF) {
+                reportUnclosed(t);
+                return t;
+            }
+            if (type == XsLexer.NL) {
+                lineHead = null;
+                lineHeadDepth = -1;
+                if (keepNewline()) {
+                    lastType = type;
+                    return t;
+                }
+                continue;
+            }
+            trackBrackets(t);
+            if (stopped) {
+                return endOfInput(t);
+            }
+            trackLineHead(t);
+            lastType = type;
+            return t;
+        }
+    }
+
+    private boolean keepNewline() {
+        if (lastType == XsLexer.NL || lastType == -1) {
+            return false;
+        }
+        if (!open.isEmpty() && open.peek().type() == XsLexer.LPAREN) {
+            return false;
+        }
+        if (continuesAfter(lastType)) {
+            return false;
+        }
+        Token next = peekSignificant();
+        return next == null || !continuesBefore(next.getType());
+    }
+
+    /** A line ending with one of these goes on to the next line. */
+    private static boolean continuesAfter(int type) {
+        return isBinaryOperator(type) || type == XsLexer.ASSIGN || type == XsLexer.QASSIGN
+            || type == XsLexer.COLON || type == XsLexer.COMMA || type == XsLexer.PIPE;
+    }
+
+    /** A line starting with one of these continues the previous one. */
+    private static boolean continuesBefore(int type) {
+        return type == XsLexer.PIPE || type == XsLexer.QUESTION || type == XsLexer.COLON
+            || (isBinaryOperator(type) && type != XsLexer.MINUS);
+    }
+
+    private static boolean isBinaryOperator(int type) {
+        switch (type) {
+            case XsLexer.AND, XsLexer.OR, XsLexer.COALESCE, XsLexer.EQ, XsLexer.NE, XsLexer.STRICT_EQ,
+                XsLexer.STRICT_NE, XsLexer.GE, XsLexer.LE, XsLexer.GT, XsLexer.LT, XsLexer.TILDE,
+                XsLexer.PLUS, XsLexer.MINUS, XsLexer.STAR, XsLexer.SLASH, XsLexer.PERCENT,
+                XsLexer.RANGE, XsLexer.NOT_REGEX, XsLexer.JSON_CONTAINS:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private Token peekSignificant() {
+        for (Token t : pending) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != XsLexer.NL) {
+                return t;
+            }
+        }
+        while (true) {
+            Token t = lexer.nextToken();
+            pending.addLast(t);
+            if (t.getType() == Token.EOF) {
+                return null;
+            }
+            if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != XsLexer.NL) {
+                return t;
+            }
+        }
+    }
+
+    private Token pull() {
+        Token t = pending.pollFirst();
+        return t != null ? t : lexer.nextToken();
+    }
+
+    /** Remembers the first word of a line ({@code stack}, {@code db.query}) to name its block. */
+    private void trackLineHead(Token t) {
+        String text = t.getText();
+        boolean word = !text.isEmpty() && Character.isLetter(text.charAt(0));
+        if (lineHead == null) {
+            if (word) {
+                lineHead = text;
+                lineHeadDepth = open.size();
+                extendingHead = true;
+            }
+            return;
+        }
+        if (!extendingHead) {
+            return;
+        }
+        if (t.getType() == XsLexer.DOT && !lineHead.endsWith(".")) {
+            lineHead = lineHead + ".";
+        } else if (word && lineHead.endsWith(".")) {
+            lineHead = lineHead + text;
+        } else {
+            if (lineHead.endsWith(".")) {
+                lineHead = lineHead.substring(0, lineHead.length() - 1);
+            }
+            extendingHead = false;
+        }
+    }
+
+    private void trackBrackets(Token t) {
+        int type = t.getType();
+        if (type == XsLexer.LPAREN || type == XsLexer.LBRACK || type == XsLexer.LBRACE) {
+            if (open.size() >= MAX_DEPTH) {
+                problems.add(new BracketProblem(t.getStartIndex(), 1,
+                    "brackets are nested more than " + MAX_DEPTH + " levels deep", true));
+                stopped = true;
+                return;
+            }
+            open.push(new OpenBracket(type, t.getStartIndex(), describeOpening(type)));
+            return;
+        }
+        int expected = switch (type) {
+            case XsLexer.RPAREN -> XsLexer.LPAREN;
+            case XsLexer.RBRACK -> XsLexer.LBRACK;
+            case XsLexer.RBRACE -> XsLexer.LBRACE;
+            default -> -1;
+        };
+        if (expected < 0) {
+            return;
+        }
+        if (open.isEmpty()) {
+            problems.add(new BracketProblem(t.getStartIndex(), 1,
+                "unexpected '" + t.getText() + "': nothing is open here to close", false));
+            return;
+        }
+        OpenBracket top = open.peek();
+        if (top.type() == expected) {
+            open.pop();
+            return;
+        }
+        problems.add(new BracketProblem(t.getStartIndex(), 1,
+            "expected '" + closerOf(top.type()) + "' to close " + top.what() + " opened at "
+                + position(top.offset()) + ", found '" + t.getText() + "'", false));
+        // Assume the inner bracket was left open and the closer belongs further out.
+        while (!open.isEmpty() && open.peek().type() != expected) {
+            open.pop();
+        }
+        if (!open.isEmpty()) {
+            open.pop();
+        }
+    }
+
+    private String describeOpening(int type) {
+        if (type == XsLexer.LPAREN) {
+            return "the '('";
+        }
+        if (type == XsLexer.LBRACK) {
+            return "the array";
+        }
+        boolean valuePosition = lastType == XsLexer.ASSIGN || lastType == XsLexer.COLON
+            || lastType == XsLexer.COMMA || lastType == XsLexer.LPAREN || lastType == XsLexer.LBRACK
+            || lastType == XsLexer.QASSIGN || lastType == XsLexer.ELLIPSIS || isBinaryOperator(lastType)
+            || (lastType == XsLexer.NL && !open.isEmpty() && open.peek().type() == XsLexer.LBRACK);
+        if (valuePosition) {
+            return "the object";
+        }
+        if (lineHead != null && lineHeadDepth == open.size()) {
+            String head = lineHead.endsWith(".") ? lineHead.substring(0, lineHead.length() - 1) : lineHead;
+            return "the " + head + " block";
+        }
+        return "the block";
+    }
+
+    private void reportUnclosed(Token eofToken) {
+        if (open.isEmpty() || stopped) {
+            return;
+        }
+        OpenBracket innermost = open.peek();
+        problems.add(new BracketProblem(eofToken.getStartIndex(), 0,
+            "expected '" + closerOf(innermost.type()) + "' to close " + innermost.what() + " opened at "
+                + position(innermost.offset()) + ", found end of file", false));
+        open.clear();
+    }
+
+    private Token endOfInput(Token at) {
+        if (eof == null) {
+            eof = lexer.getTokenFactory().create(
+                new org.antlr.v4.runtime.misc.Pair<>(lexer, lexer.getInputStream()), Token.EOF, "<EOF>",
+                Token.DEFAULT_CHANNEL, at.getStartIndex(), at.getStartIndex() - 1, at.getLine(),
+                at.getCharPositionInLine());
+        }
+        return eof;
+    }
+
+    private String position(int offset) {
+        return positionOf.apply(offset);
+    }
+
+    private static char closerOf(int type) {
+        return type == XsLexer.LPAREN ? ')' : type == XsLexer.LBRACK ? ']' : '}';
+    }
+
+    @Override
+    public int getLine() {
+        return lexer.getLine();
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return lexer.getCharPositionInLine();
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        return lexer.getInputStream();
+    }
+
+    @Override
+    public String getSourceName() {
+        return lexer.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+        lexer.setTokenFactory(factory);
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+        return lexer.getTokenFactory();
+    }
+}

@@ -1,0 +1,86 @@
+package xs.syntax;
+
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import xs.syntax.antlr.XsParser;
+
+/**
+ * ANTLR's recovery, with messages in plain words ("expected '=' after 'value'") instead of
+ * token-set talk ("mismatched input 'x' expecting {NL, '='}").
+ */
+final class PlainErrorStrategy extends DefaultErrorStrategy {
+
+    @Override
+    protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
+        Token offending = e.getOffendingToken();
+        parser.notifyErrorListeners(offending, unexpected(parser, offending), e);
+    }
+
+    @Override
+    protected void reportInputMismatch(Parser parser, InputMismatchException e) {
+        Token offending = e.getOffendingToken();
+        String message = "expected " + TokenNames.describe(e.getExpectedTokens()) + where(parser)
+            + ", found " + TokenNames.describe(offending);
+        parser.notifyErrorListeners(offending, message, e);
+    }
+
+    @Override
+    protected void reportUnwantedToken(Parser parser) {
+        if (inErrorRecoveryMode(parser)) {
+            return;
+        }
+        beginErrorCondition(parser);
+        Token t = parser.getCurrentToken();
+        parser.notifyErrorListeners(t, unexpected(parser, t), null);
+    }
+
+    @Override
+    protected void reportMissingToken(Parser parser) {
+        if (inErrorRecoveryMode(parser)) {
+            return;
+        }
+        beginErrorCondition(parser);
+        Token t = parser.getCurrentToken();
+        IntervalSet expecting = getExpectedTokens(parser);
+        parser.notifyErrorListeners(t, "expected " + TokenNames.describe(expecting) + where(parser)
+            + ", found " + TokenNames.describe(t), null);
+    }
+
+    private static String unexpected(Parser parser, Token t) {
+        if (t.getType() == Token.EOF) {
+            return "unexpected end of file" + where(parser);
+        }
+        return "unexpected " + TokenNames.describe(t) + where(parser);
+    }
+
+    /** Names the construct being read, when that helps the reader find the mistake. */
+    private static String where(Parser parser) {
+        ParserRuleContext ctx = parser.getContext();
+        while (ctx != null) {
+            switch (ctx.getRuleIndex()) {
+                case XsParser.RULE_attribute:
+                    return ctx.getStart() != null ? " in the attribute '" + ctx.getStart().getText() + "'" : "";
+                case XsParser.RULE_decl:
+                    return " in this input declaration";
+                case XsParser.RULE_object:
+                    return " in this object";
+                case XsParser.RULE_array:
+                    return " in this array";
+                case XsParser.RULE_filterCall:
+                    return " in this filter";
+                case XsParser.RULE_construct:
+                case XsParser.RULE_block:
+                case XsParser.RULE_file:
+                    return "";
+                default:
+                    ctx = ctx.getParent();
+            }
+        }
+        return "";
+    }
+}
