@@ -1,0 +1,21 @@
+package xs.db;
+
+import java.util.List;
+
+/**
+ * A database-side filter applied to a column inside a where clause or eval.
+ *
+ * <pre>($db.user.name|to_lower) == "ada"</pre>
+ *
+ * @param name filter name, e.g. to_lower, add, timestamp_year
+ * @param args evaluated argument values
+ */
+public record ColumnFilter(String name, List<Object> args) {
+    public ColumnFilter {
+        args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
+    }
+
+    public ColumnFilter(String name, Object... args) {
+        this(name, java.util.Arrays.asList(args));
+    }
+}
