@@ -24,6 +24,9 @@ final class Values {
      */
     static boolean looseEquals(Object a, Object b) {
         if (a == null || b == null) return a == b;
+        // fast paths for the common same-type cases; scans spend their time here
+        if (a instanceof Long x && b instanceof Long y) return x.longValue() == y.longValue();
+        if (a instanceof String x && b instanceof String y) return x.equals(y);
         if (a instanceof Boolean x) return x == truthy(b);
         if (b instanceof Boolean y) return y == truthy(a);
         if (a instanceof Number || b instanceof Number) {
@@ -74,6 +77,7 @@ final class Values {
      */
     static Integer compare(Object a, Object b) {
         if (a == null || b == null) return null;
+        if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
         if (a instanceof Number || b instanceof Number) {
             BigDecimal x = toNumber(a), y = toNumber(b);
             return x == null || y == null ? null : x.compareTo(y);
