@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,9 @@ final class Journal {
     /** Set when a failed append could not be rolled back; the journal then refuses writes. */
     private boolean broken;
     private boolean warnedAboutSnapshot;
+    /** Held while open so that a second process (or Database) cannot journal into the same directory. */
+    private FileChannel lockFile;
+    private FileLock lock;
 
     private Journal(Path dir, long limit) {
         this.dir = dir;
@@ -62,6 +67,39 @@ final class Journal {
     static Journal open(Path dir, long limit, Map<String, Table> tables) throws IOException {
         Files.createDirectories(dir);
         Journal journal = new Journal(dir, limit);
+        journal.lockDirectory();
+        try {
+            journal.load(tables);
+        } catch (IOException | RuntimeException e) {
+            journal.unlockDirectory();
+            throw e;
+        }
+        return journal;
+    }
+
+    private void lockDirectory() throws IOException {
+        lockFile = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockFile.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockFile.close();
+            throw new DbException(DbException.Kind.STORAGE, "the database in " + dir + " is already open (by this or another process)");
+        }
+    }
+
+    private void unlockDirectory() {
+        try {
+            if (lock != null) lock.release();
+            lockFile.close();
+        } catch (IOException e) {
+            // closing the channel releases the lock in any case
+        }
+    }
+
+    private void load(Map<String, Table> tables) throws IOException {
         long latestSnapshot = -1;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
@@ -71,21 +109,20 @@ final class Journal {
                 if (m.matches() && m.group(1).equals("snapshot")) latestSnapshot = Math.max(latestSnapshot, Long.parseLong(m.group(2)));
             }
         }
-        journal.generation = Math.max(0, latestSnapshot);
+        generation = Math.max(0, latestSnapshot);
         Replay replay = new Replay(tables);
-        if (latestSnapshot >= 0) Snapshots.read(journal.snapshotPath(journal.generation), replay);
-        Path log = journal.journalPath(journal.generation);
+        if (latestSnapshot >= 0) Snapshots.read(snapshotPath(generation), replay);
+        Path log = journalPath(generation);
         long valid = Files.exists(log) ? replayJournal(log, replay) : 0;
-        journal.deleteGenerationsBefore(journal.generation);
-        journal.channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        if (journal.channel.size() > valid) {
-            journal.channel.truncate(valid);
-            journal.channel.force(true);
+        deleteGenerationsBefore(generation);
+        channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.size() > valid) {
+            channel.truncate(valid);
+            channel.force(true);
         }
-        journal.channel.position(valid);
-        journal.size = valid;
+        channel.position(valid);
+        size = valid;
         fsyncDirectory(dir);
-        return journal;
     }
 
     Path journalPath(long gen) {
@@ -149,6 +186,8 @@ final class Journal {
             channel.close();
         } catch (IOException e) {
             throw new DbException(DbException.Kind.STORAGE, null, "cannot close the journal: " + e.getMessage(), e);
+        } finally {
+            unlockDirectory();
         }
     }
 

@@ -29,7 +29,7 @@ class JournalTest {
 
     private List<String> fileNames() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
+            return files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("lock")).sorted().toList();
         }
     }
 
@@ -225,6 +225,19 @@ class JournalTest {
             assertEquals(1, all(db, "t").size());
         }
         assertFalse(Files.exists(dir.resolve("snapshot-000001.json.tmp")));
+    }
+
+    @Test
+    void aDirectoryCanBeOpenedOnlyOnceAtATime() {
+        try (Database db = Database.durable(dir)) {
+            db.add("t", row("i", 1L));
+            DbException e = assertThrows(DbException.class, () -> Database.durable(dir));
+            assertEquals(DbException.Kind.STORAGE, e.kind());
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+        }
+        try (Database db = Database.durable(dir)) {
+            assertEquals(1, all(db, "t").size());
+        }
     }
 
     @Test

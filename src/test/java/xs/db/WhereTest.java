@@ -215,6 +215,16 @@ class WhereTest {
     }
 
     @Test
+    void calendarTimestampFilters() {
+        assertEquals(4L, eval(1, c("at", f("timestamp_day_of_week"))), "2025-01-02 is a Thursday; Sunday is 0");
+        assertEquals(2L, eval(1, c("at", f("timestamp_day_of_year"))));
+        assertEquals(1L, eval(1, c("at", f("timestamp_week"))));
+        assertEquals(Timestamps.parse("2025-02-02T03:04:05Z"), eval(1, c("at", f("timestamp_add_months", 1L))));
+        assertEquals(Timestamps.parse("2024-01-02T03:04:05Z"), eval(1, c("at", f("timestamp_subtract_years", 1L))));
+        assertNull(eval(3, c("at", f("timestamp_year"))));
+    }
+
+    @Test
     void unknownFilterIsABadQueryNamingIt() {
         DbException e = assertThrows(DbException.class, () -> eval(1, c("name", f("sparkle"))));
         assertEquals(DbException.Kind.BAD_QUERY, e.kind());
