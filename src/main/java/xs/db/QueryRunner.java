@@ -149,13 +149,9 @@ final class QueryRunner {
             }
             if (eval != null) {
                 for (Map.Entry<String, Operand> e : eval.entrySet()) {
-                    eval(e.getKey(), Operands.compile(layout, e.getValue()));
+                    this.eval.add(Map.entry(e.getKey(), Operands.compile(layout, e.getValue())));
                 }
             }
-        }
-
-        private void eval(String name, RowValue value) {
-            eval.add(Map.entry(name, value));
         }
 
         LinkedHashMap<String, Object> shape(Object[] row) {
