@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import xs.diag.Code;
 import xs.source.Span;
 
 /**
@@ -18,6 +19,7 @@ public final class XsError extends RuntimeException {
     private final String param;
     private final String name;
     private Span span;
+    private Code code = Code.XS0301;
     private final List<String> frames = new ArrayList<>();
 
     public XsError(ErrorType type, String message, Object payload, String param, Span span) {
@@ -40,7 +42,17 @@ public final class XsError extends RuntimeException {
 
     /** Bad input for a declared field (HTTP 400, with {@code param} naming the field). */
     public static XsError input(Span span, String param, String message) {
-        return new XsError(ErrorType.INPUTERROR, message, null, param, span);
+        return new XsError(ErrorType.INPUTERROR, message, null, param, span).withCode(Code.XS0302);
+    }
+
+    /** The diagnostic code this error is reported under (XS0301 unless more specific). */
+    public Code code() {
+        return code;
+    }
+
+    public XsError withCode(Code code) {
+        this.code = code;
+        return this;
     }
 
     public ErrorType type() {

@@ -1,0 +1,124 @@
+package xs.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import xs.ast.Program;
+import xs.db.Database;
+import xs.db.DbException;
+import xs.db.TableSchema;
+import xs.interp.Json;
+import xs.interp.TableDefinitions;
+
+/**
+ * Builds what a program runs against: the database with its declared tables, their items and
+ * the seed data of {@code --data FILE.json}. Shared by run, test and serve.
+ */
+final class ProgramSetup {
+    private ProgramSetup() {
+    }
+
+    /** A problem with the user's setup files, reported as a usage error. */
+    static final class SetupException extends Exception {
+        SetupException(String message) {
+            super(message);
+        }
+    }
+
+    static Database database(Program program, Path dataFile, Path dataDir) throws SetupException {
+        Database db;
+        try {
+            db = dataDir == null ? Database.inMemory() : Database.durable(dataDir);
+        } catch (DbException e) {
+            throw new SetupException("cannot open the data directory " + dataDir + ": " + e.getMessage());
+        }
+        try {
+            for (TableSchema t : TableDefinitions.of(program)) {
+                db.define(t);
+            }
+        } catch (DbException e) {
+            throw new SetupException("cannot set up the declared tables: " + e.getMessage());
+        }
+        if (dataFile != null) {
+            seed(db, dataFile);
+        }
+        return db;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void seed(Database db, Path file) throws SetupException {
+        Object data;
+        try {
+            data = Json.read(Files.readString(file));
+        } catch (IOException e) {
+            throw new SetupException("cannot read the data file " + file + ": " + e.getMessage());
+        } catch (Json.Malformed e) {
+            throw new SetupException("the data file " + file + " is not valid: " + e.getMessage());
+        }
+        if (!(data instanceof Map<?, ?> tables)) {
+            throw new SetupException("the data file " + file + " must hold an object like {\"table\": [rows...]}");
+        }
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : tables.entrySet()) {
+            if (!(e.getValue() instanceof List<?> list)) {
+                throw new SetupException("the data file " + file + ": \"" + e.getKey() + "\" must be an array of rows");
+            }
+            List<Map<String, Object>> typed = new ArrayList<>();
+            for (Object row : list) {
+                if (!(row instanceof Map<?, ?>)) {
+                    throw new SetupException("the data file " + file + ": every row of \"" + e.getKey()
+                        + "\" must be an object");
+                }
+                typed.add((Map<String, Object>) row);
+            }
+            rows.put(String.valueOf(e.getKey()), typed);
+        }
+        try {
+            db.seed(rows);
+        } catch (DbException e) {
+            throw new SetupException("the data file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses {@code --input}: JSON text, or {@code @FILE} holding JSON. */
+    static Object input(String text) throws SetupException {
+        if (text == null) {
+            return new LinkedHashMap<String, Object>();
+        }
+        String json = text;
+        String where = "--input";
+        if (text.startsWith("@")) {
+            Path file = Path.of(text.substring(1));
+            where = file.toString();
+            try {
+                json = Files.readString(file);
+            } catch (IOException e) {
+                throw new SetupException("cannot read the input file " + file + ": " + e.getMessage());
+            }
+        }
+        try {
+            return Json.read(json);
+        } catch (Json.Malformed e) {
+            throw new SetupException(where + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** {@code --env KEY=VALUE} pairs over the process environment. */
+    static Map<String, String> environment(List<String> pairs) throws SetupException {
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        if (pairs != null) {
+            for (String pair : pairs) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new SetupException("--env needs KEY=VALUE, got \"" + pair + "\"");
+                }
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+}

@@ -1,0 +1,193 @@
+package xs.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import xs.ast.Construct;
+import xs.ast.Program;
+import xs.db.Database;
+import xs.interp.ChannelDirectory;
+import xs.interp.EventRecorder;
+import xs.interp.Interpreter;
+import xs.interp.Json;
+import xs.interp.Outcome;
+import xs.interp.RealtimeEvent;
+import xs.interp.Services;
+import xs.interp.Values;
+import xs.interp.XsError;
+import xs.source.SourceLoader;
+
+/**
+ * {@code xs run PATH... [--function NAME] [--input JSON|@FILE]}: runs one function against an
+ * in-memory database and shows its response and the realtime events it would push.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a function: print its response, and the realtime events and logs it produced.")
+final class RunCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of .xs scripts.")
+    List<Path> paths;
+
+    @Option(names = "--function", paramLabel = "NAME", description = "The function to run (optional when there is one).")
+    String function;
+
+    @Option(names = "--input", paramLabel = "JSON", description = "Input as JSON, or @FILE to read it from a file.")
+    String input;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Seed rows: {\"table\": [rows...]}.")
+    Path data;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Time limit (default: ${DEFAULT-VALUE}).")
+    double timeout;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Set $env.KEY (repeatable).")
+    List<String> env;
+
+    @Option(names = "--user", paramLabel = "ID", description = "Run as this authenticated user ($auth.id).")
+    String user;
+
+    @Option(names = "--extras", paramLabel = "JSON", description = "Token extras for $auth.extras (with --user).")
+    String extras;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProgramLoader.Loaded loaded;
+        try {
+            loaded = ProgramLoader.load(paths);
+        } catch (SourceLoader.MissingPath e) {
+            err.println("xs: " + e.getMessage());
+            return 2;
+        }
+        if (CheckGate.failed(loaded, err)) {
+            return 1;
+        }
+        Program program = loaded.program();
+        Construct target = chooseFunction(program, err);
+        if (target == null) {
+            return 2;
+        }
+        Object inputValue;
+        Map<String, Object> auth;
+        Database db;
+        Services services;
+        EventRecorder events;
+        ChannelDirectory channels = ChannelDirectory.of(program);
+        try {
+            inputValue = ProgramSetup.input(input);
+            auth = Auth.of(user, extras);
+            db = ProgramSetup.database(program, data, null);
+            events = new EventRecorder(channels);
+            services = Services.of(db, events, ProgramSetup.environment(env), (long) (timeout * 1000));
+        } catch (ProgramSetup.SetupException e) {
+            err.println("xs: " + e.getMessage());
+            return 2;
+        }
+        Outcome outcome = new Interpreter(program, services).run(target, inputValue, auth, Map.of());
+        List<RealtimeEvent> emitted = events.events();
+        if (!emitted.isEmpty() && channels.isEmpty()) {
+            err.println("xs: warning: no realtime_channel is declared, so nothing would deliver these events");
+        }
+        if (format == Format.json) {
+            printJson(out, err, outcome, emitted);
+        } else {
+            printText(out, err, outcome, emitted);
+        }
+        out.flush();
+        err.flush();
+        return outcome.ok() ? 0 : 1;
+    }
+
+    private Construct chooseFunction(Program program, PrintWriter err) {
+        List<Construct> functions = program.functions();
+        if (function != null) {
+            Construct c = program.function(function).orElse(null);
+            if (c == null) {
+                for (String kind : List.of("query", "task", "realtime_trigger")) {
+                    c = program.find(kind, function).orElse(c);
+                }
+            }
+            if (c == null) {
+                err.println("xs: no function named \"" + function + "\"" + available(functions));
+            }
+            return c;
+        }
+        if (functions.size() == 1) {
+            return functions.get(0);
+        }
+        err.println("xs: " + (functions.isEmpty() ? "no function found in the given files"
+            : "several functions found; choose one with --function NAME") + available(functions));
+        return null;
+    }
+
+    private static String available(List<Construct> functions) {
+        if (functions.isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (Construct c : functions) {
+            names.add(c.name());
+        }
+        return " (functions: " + String.join(", ", names) + ")";
+    }
+
+    private static void printText(PrintWriter out, PrintWriter err, Outcome outcome, List<RealtimeEvent> events) {
+        if (outcome.ok()) {
+            out.println(Json.pretty(outcome.response()));
+        } else {
+            err.print(RuntimeErrors.render(outcome.error()));
+        }
+        for (RealtimeEvent e : events) {
+            err.println("event " + e.channel() + (e.event() == null ? "" : " " + e.event()) + ": " + Json.write(e.data()));
+        }
+        for (Object log : outcome.logs()) {
+            err.println("log: " + (log instanceof String s ? s : Json.write(log)));
+        }
+    }
+
+    private static void printJson(PrintWriter out, PrintWriter err, Outcome outcome, List<RealtimeEvent> events) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        if (outcome.ok()) {
+            doc.put("response", outcome.response());
+        } else {
+            XsError e = outcome.error();
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("status", (long) e.type().status());
+            error.putAll(e.body());
+            doc.put("error", error);
+            err.print(RuntimeErrors.render(e));
+        }
+        doc.put("events", eventList(events));
+        doc.put("logs", outcome.logs());
+        out.println(Json.pretty(doc));
+    }
+
+    static List<Object> eventList(List<RealtimeEvent> events) {
+        List<Object> list = new ArrayList<>();
+        for (RealtimeEvent e : events) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("channel", e.channel());
+            m.put("event", e.event());
+            m.put("data", Values.normalize(e.data()));
+            list.add(m);
+        }
+        return list;
+    }
+}

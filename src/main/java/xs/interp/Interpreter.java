@@ -1,0 +1,172 @@
+package xs.interp;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import xs.ast.Construct;
+import xs.ast.Program;
+import xs.diag.Code;
+import xs.interp.filters.FilterRegistry;
+import xs.source.Span;
+
+/**
+ * Runs XanoScript: functions, queries, realtime triggers and test stacks, all through the same
+ * path (validate input, run the stack, evaluate the response). Constructs are compiled once, on
+ * first use, into closures; a compiled construct is shared by all threads, each call gets its
+ * own frame.
+ * <pre>Outcome o = new Interpreter(program, services).call("notify_user", input, auth);</pre>
+ */
+public final class Interpreter {
+    private final Program program;
+    private final Services services;
+    private final FilterRegistry filters = FilterRegistry.standard();
+    private final StatementRegistry statements = StatementRegistry.standard();
+    private final Map<Construct, Compiled> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<String, Object> environment;
+
+    /** A construct ready to run. */
+    record Compiled(SlotTable slots, InputSchema input, Exec stack, Eval response) {
+    }
+
+    public Interpreter(Program program, Services services) {
+        this.program = program;
+        this.services = services;
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("$remote_ip", "127.0.0.1");
+        env.put("$remote_port", 0L);
+        env.put("$remote_host", "localhost");
+        env.put("$request_method", "POST");
+        env.put("$request_uri", "");
+        env.put("$request_querystring", "");
+        env.put("$http_headers", new LinkedHashMap<>());
+        env.put("$datasource", "live");
+        env.put("$branch", "v1");
+        env.put("$tenant", "");
+        env.put("$api_baseurl", "http://localhost");
+        env.putAll(services.env());
+        this.environment = Collections.unmodifiableMap(env);
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    FilterRegistry filters() {
+        return filters;
+    }
+
+    StatementRegistry statements() {
+        return statements;
+    }
+
+    Map<String, Object> environment() {
+        return environment;
+    }
+
+    /** Calls a function by name as a top-level run. */
+    public Outcome call(String function, Object input, Map<String, Object> auth) {
+        Construct c = program.function(function).orElse(null);
+        if (c == null) {
+            return new Outcome(null, XsError.runtime(null, "no function named \"" + function + "\""), java.util.List.of());
+        }
+        return run(c, input, auth, Map.of());
+    }
+
+    /**
+     * Runs any construct with a stack as a top-level run.
+     *
+     * @param variables variables set before the stack runs ($channel for triggers, $response for tests)
+     */
+    public Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables) {
+        RunContext context = new RunContext(this, services);
+        try {
+            Object response = invoke(construct, input, auth, variables, context);
+            return new Outcome(response, null, context.logs());
+        } catch (XsError e) {
+            return new Outcome(null, e, context.logs());
+        } catch (StackOverflowError e) {
+            return new Outcome(null, XsError.runtime(construct.span(),
+                "the script recursed too deeply for the available stack").withCode(Code.XS0304), context.logs());
+        } finally {
+            context.finish();
+        }
+    }
+
+    Object invoke(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
+                  RunContext context) {
+        Compiled k = compiled(construct);
+        Object in;
+        if (k.input() == null) {
+            in = input == null ? new LinkedHashMap<String, Object>() : Values.copy(input);
+        } else {
+            in = k.input().apply(input, context.now(), "");
+        }
+        Frame frame = new Frame(k.slots(), in, auth == null ? new LinkedHashMap<String, Object>() : auth, context);
+        for (Map.Entry<String, Object> v : variables.entrySet()) {
+            if (k.slots().has(v.getKey())) {
+                frame.set(k.slots().slot(v.getKey()), v.getValue());
+            }
+        }
+        if (k.stack().exec(frame) == Exec.RETURN) {
+            return frame.returned;
+        }
+        return k.response().eval(frame);
+    }
+
+    /** function.run: input validated as for a direct call; errors name the call chain. */
+    Object callFunction(String name, Object input, Frame caller, Span at) {
+        Construct target = program.function(name).orElseThrow(
+            () -> XsError.runtime(at, "function.run: no function named \"" + name + "\""));
+        RunContext context = caller.context;
+        if (context.depth >= RunContext.MAX_DEPTH) {
+            throw XsError.runtime(at, "function.run calls are nested more than " + RunContext.MAX_DEPTH
+                + " deep (runaway recursion?)").withCode(Code.XS0304);
+        }
+        context.deadline.check();
+        context.depth++;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> auth = (Map<String, Object>) caller.auth;
+            return invoke(target, input, auth, Map.of(), context);
+        } catch (XsError e) {
+            throw e.through("function.run \"" + name + "\" at " + at);
+        } finally {
+            context.depth--;
+        }
+    }
+
+    /** Evaluates an expression that needs no variables (table items, channel settings). */
+    public Object constant(xs.ast.Expr expr) {
+        Compilation comp = new Compilation(this, null);
+        Eval e = comp.expr(expr);
+        RunContext context = new RunContext(this, services);
+        try {
+            return e.eval(new Frame(comp.slots, new LinkedHashMap<String, Object>(), new LinkedHashMap<String, Object>(),
+                context));
+        } finally {
+            context.finish();
+        }
+    }
+
+    Compiled compiled(Construct construct) {
+        Compiled k = compiled.get(construct);
+        if (k == null) {
+            k = compile(construct);
+            compiled.put(construct, k);
+        }
+        return k;
+    }
+
+    private Compiled compile(Construct c) {
+        Compilation comp = new Compilation(this, c);
+        InputSchema input = c.input().map(InputSchema::of).orElse(null);
+        Exec stack = c.stack().map(comp::block).orElse(f -> Exec.NORMAL);
+        Eval response = comp.expr(c.attribute("response").orElse(null));
+        return new Compiled(comp.slots, input, stack, response);
+    }
+}

@@ -1,0 +1,38 @@
+package xs.interp;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One top-level run (an `xs run`, an HTTP call, a trigger, a test): its deadline, how deep
+ * function.run calls are nested, and the debug.log values it produced.
+ */
+public final class RunContext {
+    /** function.run nesting beyond this is an error, long before the JVM stack would overflow. */
+    public static final int MAX_DEPTH = 256;
+
+    final Interpreter interpreter;
+    final Services services;
+    final Deadline deadline;
+    final List<Object> logs = Collections.synchronizedList(new ArrayList<>());
+    int depth;
+
+    RunContext(Interpreter interpreter, Services services) {
+        this.interpreter = interpreter;
+        this.services = services;
+        this.deadline = Deadline.start(services.timeoutMillis());
+    }
+
+    public List<Object> logs() {
+        return logs;
+    }
+
+    public long now() {
+        return services.clock().getAsLong();
+    }
+
+    void finish() {
+        deadline.cancel();
+    }
+}
