@@ -56,6 +56,9 @@ WS              : [ \t\f\u00A0\uFEFF]+ -> channel(HIDDEN) ;
 LINE_COMMENT    : '//' ~[\r\n]* -> channel(HIDDEN) ;
 HASH_COMMENT    : '#' ~[\r\n]* ;
 
+// A line of three or more dashes separates constructs in multi-document exports.
+SEPARATOR       : '---' '-'* ;
+
 // ---- literals -----------------------------------------------------------------------------
 TRIPLE_STRING   : '"""' { closeBlock('"'); } ;
 TRIPLE_SQ_STRING: '\'\'\'' { closeBlock('\''); } ;
@@ -109,11 +112,13 @@ INCLUDES    : 'includes' ;
 LIKE        : 'like' ;
 ILIKE       : 'ilike' ;
 OVERLAPS    : 'overlaps' ;
+SEARCH      : 'search' ;
 
 // ---- names --------------------------------------------------------------------------------
 IDENT       : [a-zA-Z_] [a-zA-Z0-9_]* ;
 DOLLAR2     : '$$' ;
 VAR         : '$' [a-zA-Z_] [a-zA-Z0-9_]* ;
+DOLLAR      : '$' ;
 
 // ---- operators and punctuation ------------------------------------------------------------
 STRICT_EQ   : '===' ;

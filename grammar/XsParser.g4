@@ -15,12 +15,12 @@ parser grammar XsParser;
 options { tokenVocab = XsLexer; }
 
 file
-    : NL? (construct (NL construct)* NL?)? EOF
+    : NL? (construct ((NL | NL? SEPARATOR NL?) construct)* NL? (SEPARATOR NL?)?)? EOF
     ;
 
 // Entry for `xs eval` and backtick expressions: one expression alone.
 expressionFile
-    : NL? expression NL? EOF
+    : NL? (expression | filterCall+) NL? EOF
     ;
 
 // Entry for `xs repl`: statements and attributes without a construct around them.
@@ -29,12 +29,25 @@ snippetFile
     ;
 
 construct
-    : kind=name header=constructName? (VERB ASSIGN verb=name)? block
+    : kind=constructKind header=constructName? (VERB ASSIGN verb=name)? block
     ;
 
+constructKind
+    : name (DOT name)*
+    ;
+
+// `function "utils/format"`, `table user`, and the unquoted forms of older exports:
+// `query books/{book_id} verb=GET`, `workspace job-inputs`, `function $main`.
 constructName
+    : string
+    | VAR
+    | pathPart ((SLASH | MINUS) pathPart)*
+    ;
+
+pathPart
     : name
-    | string
+    | INT
+    | LBRACE name RBRACE
     ;
 
 // ---- blocks -------------------------------------------------------------------------------
@@ -45,7 +58,7 @@ block
 
 item
     : attribute                                   # attributeItem
-    | (INPUT | SCHEMA) declBlock                  # declItem
+    | (INPUT | SCHEMA) declBlock?                 # declItem
     | STACK block                                 # stackItem
     | statement                                   # statementItem
     ;
@@ -63,14 +76,14 @@ statement
 statementBody
     : CONDITIONAL LBRACE NL? (attribute NL)*
           IF LPAREN expression RPAREN block
-          (NL? ELSEIF LPAREN expression RPAREN block)*
+          (NL? ELSEIF LPAREN expression RPAREN block?)*
           (NL? ELSE block)?
           (NL attribute)* NL? RBRACE                              # conditionalStmt
     | SWITCH LPAREN expression RPAREN LBRACE NL? (attribute NL)*
           (caseClause NL?)*
           (DEFAULT block NL?)? RBRACE                             # switchStmt
     | loop=(FOREACH | FOR | WHILE) LPAREN expression RPAREN
-          LBRACE NL? (attribute NL)* EACH (AS variablePath)? block
+          LBRACE NL? (attribute NL)* EACH (AS asTarget)? block
           (NL attribute)* NL? RBRACE                              # loopStmt
     | TRY_CATCH LBRACE NL? (attribute NL)*
           TRY block (NL? CATCH block)? (NL? FINALLY block)? NL? RBRACE # tryCatchStmt
@@ -79,11 +92,11 @@ statementBody
     | BREAK                                                       # breakStmt
     | CONTINUE                                                    # continueStmt
     | qualifiedName statementArg? (IF LPAREN expression RPAREN)?
-          (VERB ASSIGN verb=name)? block? (AS variablePath)?      # genericStmt
+          (VERB ASSIGN verb=name)? block? (AS asTarget)?          # genericStmt
     ;
 
 caseClause
-    : CASE LPAREN expression RPAREN block (NL? BREAK)?
+    : CASE LPAREN expression RPAREN block? (NL? BREAK)?
     ;
 
 // A statement name: db.query, api.realtime_event, var, math.bitwise.and …
@@ -94,15 +107,28 @@ qualifiedName
     ;
 
 keywordStatementHead
-    : GROUP | INPUT | SCHEMA | STACK | FOR | WHILE | IF | TRY | CATCH | FINALLY | EACH
-    | SWITCH | CONDITIONAL | DEFAULT | CASE | BREAK | CONTINUE | IN | NOT | AS
+    : GROUP | INPUT | SCHEMA | STACK | FOR | FOREACH | WHILE | IF | TRY | TRY_CATCH | CATCH | FINALLY
+    | EACH | SWITCH | CONDITIONAL | DEFAULT | CASE | BREAK | CONTINUE | IN | NOT | AS | SEARCH
     ;
 
 statementArg
     : string
     | variablePath
-    | LPAREN expression RPAREN
-    | IDENT
+    | LPAREN expression? RPAREN
+    | argumentWord (SLASH name)*
+    ;
+
+// A bare table or function name: any word but `if` and `as`, which follow arguments.
+argumentWord
+    : IDENT | INPUT | SCHEMA | STACK | FILTERS | VERB | ELSE | ELSEIF | CONDITIONAL | SWITCH | CASE
+    | DEFAULT | FOREACH | FOR | WHILE | EACH | BREAK | CONTINUE | TRY_CATCH | TRY | CATCH | FINALLY
+    | GROUP | IN | NOT | BETWEEN | CONTAINS | INCLUDES | LIKE | ILIKE | OVERLAPS | SEARCH
+    ;
+
+// `as $x` (or `as x` in old exports). Filters after the target apply to the result before it
+// is stored: `} as $ids|get:"id":[]`.
+asTarget
+    : (variablePath | IDENT) filterCall*
     ;
 
 variablePath
@@ -124,15 +150,21 @@ decl
     ;
 
 arraySpec
-    : LBRACK (INT COLON INT)? RBRACK
+    : LBRACK (min=INT? COLON max=INT?)? RBRACK
     ;
 
 defaultValue
     : MINUS (INT | DECIMAL)
+    | INT IDENT
     | literal
     | bareWord
+    | operatorWord
     | object
     | array
+    ;
+
+operatorWord
+    : IN | NOT | BETWEEN | CONTAINS | INCLUDES | LIKE | ILIKE | OVERLAPS | SEARCH
     ;
 
 inputFilter
@@ -145,14 +177,16 @@ inputFilterArg
     | REGEX
     | TRUE | FALSE | NULL
     | bareWord
+    | operatorWord
     ;
 
 // ---- expressions --------------------------------------------------------------------------
 // Precedence, lowest first: ternary, ??, ||, &&, comparison (incl. where operators and ..),
 // ~, + -, * / %, unary ! -, postfix (member, index, filters).
 
+// `c ? a : b`, and the elvis form `a ?: b` (a when truthy, else b).
 expression
-    : binary (QUESTION expression COLON expression)?
+    : binary (QUESTION then=expression? COLON otherwise=expression)?
     ;
 
 binary
@@ -169,7 +203,7 @@ binary
 
 comparisonOp
     : EQ | NE | STRICT_EQ | STRICT_NE | GT | GE | LT | LE | RANGE | NOT_REGEX | JSON_CONTAINS
-    | NOT? (IN | CONTAINS | INCLUDES | LIKE | ILIKE | OVERLAPS)
+    | NOT? (IN | CONTAINS | INCLUDES | LIKE | ILIKE | OVERLAPS | SEARCH)
     ;
 
 unary
@@ -182,8 +216,8 @@ postfix
     ;
 
 accessor
-    : DOT (name | VAR | INT)                                             # memberAccess
-    | LBRACK expression RBRACK                                          # indexAccess
+    : DOT (name | VAR | INT | DECIMAL)                                   # memberAccess
+    | DOT? LBRACK expression RBRACK                                     # indexAccess
     ;
 
 filterCall
@@ -215,6 +249,7 @@ argUnary
 primary
     : literal                                                # literalPrimary
     | VAR                                                    # variablePrimary
+    | DOLLAR                                                 # rootPrimary
     | DOLLAR2                                                # elementPrimary
     | LPAREN expression RPAREN                               # parenPrimary
     | LPAREN filterCall+ RPAREN                              # subjectlessFilterPrimary
@@ -222,6 +257,7 @@ primary
     | array                                                  # arrayPrimary
     | BACKTICK                                               # backtickPrimary
     | TRIPLE_BACKTICK                                        # tripleBacktickPrimary
+    | callee=name LPAREN (expression (COMMA expression)*)? RPAREN # callPrimary
     | bareWord                                               # bareWordPrimary
     ;
 
@@ -253,8 +289,10 @@ array
     : LBRACK NL? (arrayElement ((COMMA NL? | NL) arrayElement)* COMMA? NL?)? RBRACK
     ;
 
+// Xano writes text items of an array unquoted: `[Bill of Materials, $id]`.
 arrayElement
     : ELLIPSIS? expression
+    | bareWord bareWord+
     ;
 
 // A bare word inside an expression is a string (`|sort:name:text`, `db.query user`).
@@ -266,6 +304,6 @@ bareWord
 
 name
     : bareWord
-    | TRUE | FALSE | NULL | NOW | IN | NOT | BETWEEN | CONTAINS | INCLUDES | LIKE | ILIKE
-    | OVERLAPS
+    | TRUE | FALSE | NULL | NOW
+    | operatorWord
     ;

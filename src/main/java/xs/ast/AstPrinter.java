@@ -117,6 +117,9 @@ public final class AstPrinter {
             if (g.target() != null) {
                 b.append(" as ").append(print(g.target()));
             }
+            if (g.resultFilters() != null) {
+                b.append(" after ").append(print(g.resultFilters()));
+            }
             line(depth, b.toString());
             members(g.members(), depth + 1);
         } else if (stmt instanceof ConditionalStmt c) {
@@ -220,6 +223,9 @@ public final class AstPrinter {
 
         @Override
         public String visitVar(VarExpr e) {
+            if (VarExpr.STATEMENT_RESULT.equals(e.name())) {
+                return "<result>";
+            }
             return VarExpr.ELEMENT.equals(e.name()) ? "$$" : "$" + e.name();
         }
 

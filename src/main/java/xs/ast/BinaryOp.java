@@ -8,6 +8,7 @@ public enum BinaryOp {
     IN("in"), NOT_IN("not in"), CONTAINS("contains"), NOT_CONTAINS("not contains"),
     INCLUDES("includes"), NOT_INCLUDES("not includes"), LIKE("like"), NOT_LIKE("not like"),
     ILIKE("ilike"), NOT_ILIKE("not ilike"), OVERLAPS("overlaps"), NOT_OVERLAPS("not overlaps"),
+    SEARCH("search"), NOT_SEARCH("not search"),
     AND("&&"), OR("||"), COALESCE("??");
 
     private final String symbol;

@@ -13,9 +13,13 @@ import xs.source.Span;
  *                  variable path, or a parenthesised expression; null when absent
  * @param condition the {@code if (…)} of array statements; null when absent
  * @param target    the {@code as $var} path; null when absent
+ * @param resultFilters filters written after the target ({@code as $ids|get:"id"}), applied to the
+ *                  result before it is stored; their innermost subject is a VarExpr named
+ *                  {@link VarExpr#STATEMENT_RESULT}; null when absent
  */
 public record GenericStmt(Span span, boolean disabled, String name, Span nameSpan, Expr argument,
-                          Expr condition, String verb, List<Member> members, Expr target) implements Stmt {
+                          Expr condition, String verb, List<Member> members, Expr target,
+                          Expr resultFilters) implements Stmt {
 
     public GenericStmt {
         members = List.copyOf(members);

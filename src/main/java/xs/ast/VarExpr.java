@@ -9,6 +9,8 @@ import xs.source.Span;
  */
 public record VarExpr(Span span, String name) implements Expr {
     public static final String ELEMENT = "$";
+    /** Stands for a statement's result in filters written after its target: {@code as $ids|get:"id"}. */
+    public static final String STATEMENT_RESULT = "%result";
 
     @Override
     public <R> R accept(ExprVisitor<R> visitor) {

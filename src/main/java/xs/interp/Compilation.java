@@ -65,7 +65,14 @@ final class Compilation {
 
     /** The {@code as $var} of a statement, or null when it has none. */
     Target as(GenericStmt s) {
-        return s.target() == null ? null : target(s.target());
+        if (s.target() == null) {
+            return null;
+        }
+        Target t = target(s.target());
+        if (s.resultFilters() != null) {
+            t = t.filtered(expr(s.resultFilters()), slots.slot(xs.ast.VarExpr.STATEMENT_RESULT));
+        }
+        return t;
     }
 
     /** A variable path a statement writes to: $x, $x.a, $x[0].b. */

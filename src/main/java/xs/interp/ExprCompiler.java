@@ -202,6 +202,8 @@ final class ExprCompiler implements ExprVisitor<Eval> {
             case NOT_ILIKE -> (a, b) -> !Operators.like(a, b, true);
             case OVERLAPS -> Operators::overlaps;
             case NOT_OVERLAPS -> (a, b) -> !Operators.overlaps(a, b);
+            case SEARCH -> Operators::includes;
+            case NOT_SEARCH -> (a, b) -> !Operators.includes(a, b);
             case JSON_CONTAINS -> Operators::jsonContains;
             case NOT_REGEX -> (a, b) -> !Operators.regex(a, b);
             default -> throw new IllegalStateException("operator without implementation: " + e.op());

@@ -15,7 +15,8 @@ public final class Reserved {
 
     /** Variables the runtime sets without a script assigning them (never "unassigned"). */
     public static boolean isProvided(String name) {
-        return NAMES.contains(name) || Set.of("index", "parent", "result", "error", "response", "channel")
+        return NAMES.contains(name) || Set.of("index", "parent", "result", "error", "response", "channel",
+            xs.ast.VarExpr.STATEMENT_RESULT, "")
             .contains(name);
     }
 }

@@ -10,7 +10,7 @@ public record StatementSpec(String name, Set<String> attributes, Set<String> req
     /** Attributes every statement accepts. */
     static final Set<String> COMMON = Set.of("description", "disabled", "mock");
 
-    boolean accepts(String attribute) {
+    public boolean accepts(String attribute) {
         return attributes.contains(attribute) || COMMON.contains(attribute) || attributes.contains("*");
     }
 }

@@ -20,12 +20,33 @@ final class Target {
     private final String variable;
     private final List<Step> steps;
     private final Span span;
+    private final Eval transform;
+    private final int transformSlot;
 
     Target(int slot, String variable, List<Step> steps, Span span) {
+        this(slot, variable, steps, span, null, -1);
+    }
+
+    private Target(int slot, String variable, List<Step> steps, Span span, Eval transform, int transformSlot) {
         this.slot = slot;
         this.variable = variable;
         this.steps = List.copyOf(steps);
         this.span = span;
+        this.transform = transform;
+        this.transformSlot = transformSlot;
+    }
+
+    /** The same target with filters applied to each value before it is stored ({@code as $x|get:"id"}). */
+    Target filtered(Eval filters, int resultSlot) {
+        return new Target(slot, variable, steps, span, filters, resultSlot);
+    }
+
+    private Object transformed(Frame f, Object value) {
+        if (transform == null) {
+            return value;
+        }
+        f.set(transformSlot, value);
+        return transform.eval(f);
     }
 
     String variable() {
@@ -53,7 +74,8 @@ final class Target {
         return v;
     }
 
-    void write(Frame f, Object value) {
+    void write(Frame f, Object input) {
+        Object value = transformed(f, input);
         if (steps.isEmpty()) {
             f.set(slot, value);
             return;
@@ -69,7 +91,7 @@ final class Target {
 
     /** Writes a value that only this frame holds (a fresh copy), keeping in-place mutation cheap later. */
     void writeOwned(Frame f, Object value) {
-        if (steps.isEmpty()) {
+        if (steps.isEmpty() && transform == null) {
             f.setOwned(slot, value);
         } else {
             write(f, value);

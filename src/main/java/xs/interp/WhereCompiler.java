@@ -125,6 +125,9 @@ final class WhereCompiler {
             case NOT_ILIKE: return Op.NOT_ILIKE;
             case CONCAT: return Op.REGEX;
             case NOT_REGEX: return Op.NOT_REGEX;
+            // Full-text search has no index here: it matches case-insensitive substrings.
+            case SEARCH: return Op.INCLUDES;
+            case NOT_SEARCH: return Op.NOT_INCLUDES;
             case OVERLAPS: return Op.OVERLAPS;
             case NOT_OVERLAPS: return Op.NOT_OVERLAPS;
             case JSON_CONTAINS: return Op.JSON_CONTAINS;

@@ -69,6 +69,8 @@ final class AstBuilder {
     private final int base;
     private final List<Diagnostic> diagnostics;
     private final EmbeddedParser embedded;
+    /** Inside a disabled statement, backtick text that is not XanoScript is tolerated (Xano keeps it as is). */
+    private int insideDisabled;
 
     AstBuilder(Source source, int baseOffset, List<Diagnostic> diagnostics, EmbeddedParser embedded) {
         this.source = source;
@@ -91,7 +93,7 @@ final class AstBuilder {
         String name = null;
         Span nameSpan = null;
         if (ctx.header != null) {
-            name = ctx.header.string() != null ? string(ctx.header.string()) : ctx.header.name().getText();
+            name = ctx.header.string() != null ? string(ctx.header.string()) : ctx.header.getText();
             nameSpan = span(ctx.header);
         }
         String verb = ctx.verb == null ? null : ctx.verb.getText();
@@ -115,6 +117,9 @@ final class AstBuilder {
             return attribute(a.attribute());
         }
         if (item instanceof DeclItemContext d) {
+            if (d.declBlock() == null) {
+                return new DeclBlock(span(d), d.getStart().getText(), List.of());
+            }
             return declBlock(d.getStart().getText(), d.declBlock());
         }
         if (item instanceof StackItemContext s) {
@@ -157,6 +162,19 @@ final class AstBuilder {
 
     private Stmt statement(StatementContext ctx) {
         boolean disabled = ctx.BANG() != null;
+        if (disabled) {
+            insideDisabled++;
+        }
+        try {
+            return statementBody(ctx, disabled);
+        } finally {
+            if (disabled) {
+                insideDisabled--;
+            }
+        }
+    }
+
+    private Stmt statementBody(StatementContext ctx, boolean disabled) {
         StatementBodyContext body = ctx.statementBody();
         Span span = span(ctx);
         if (body instanceof GenericStmtContext g) {
@@ -174,7 +192,7 @@ final class AstBuilder {
                 case XsLexer.FOR -> LoopStmt.Kind.FOR;
                 default -> LoopStmt.Kind.WHILE;
             };
-            Expr element = l.variablePath() == null ? null : variablePath(l.variablePath());
+            Expr element = l.asTarget() == null ? null : asTarget(l.asTarget());
             return new LoopStmt(span, disabled, kind, expression(l.expression()), element, statements(l.block()),
                 attributes(l.attribute()));
         }
@@ -201,34 +219,63 @@ final class AstBuilder {
                 argument = variablePath(arg.variablePath());
             } else if (arg.expression() != null) {
                 argument = expression(arg.expression());
+            } else if (arg.LPAREN() != null) {
+                argument = new Literal(span(arg), null, false);
             } else {
                 argument = new Literal(span(arg), arg.getText(), true);
             }
         }
         Expr condition = g.expression() == null ? null : expression(g.expression());
         String verb = g.verb == null ? null : g.verb.getText();
-        Expr target = g.variablePath() == null ? null : variablePath(g.variablePath());
+        Expr target = g.asTarget() == null ? null : asTarget(g.asTarget());
+        Expr resultFilters = null;
+        if (g.asTarget() != null && !g.asTarget().filterCall().isEmpty()) {
+            AsTargetContext t = g.asTarget();
+            Expr result = new VarExpr(span(t), VarExpr.STATEMENT_RESULT);
+            resultFilters = filters(result, t.filterCall(), t.filterCall().get(0).getStart());
+        }
         return new GenericStmt(span, disabled, g.qualifiedName().getText(), span(g.qualifiedName()), argument,
-            condition, verb, members(g.block()), target);
+            condition, verb, members(g.block()), target, resultFilters);
     }
 
     private ConditionalStmt conditional(Span span, boolean disabled, ConditionalStmtContext c) {
         List<ConditionalStmt.Branch> branches = new ArrayList<>();
-        List<BlockContext> blocks = c.block();
-        List<ExpressionContext> conditions = c.expression();
-        for (int i = 0; i < conditions.size(); i++) {
-            branches.add(new ConditionalStmt.Branch(span(conditions.get(i)).to(span(blocks.get(i))),
-                expression(conditions.get(i)), statements(blocks.get(i))));
+        // Walk the children in order: an elseif may lack its block in old exports.
+        ExpressionContext condition = null;
+        Block otherwise = null;
+        boolean afterElse = false;
+        for (int i = 0; i < c.getChildCount(); i++) {
+            ParseTree child = c.getChild(i);
+            if (child instanceof TerminalNode t && t.getSymbol().getType() == XsLexer.ELSE) {
+                afterElse = true;
+            } else if (child instanceof ExpressionContext e) {
+                if (condition != null) {
+                    branches.add(new ConditionalStmt.Branch(span(condition), expression(condition),
+                        new Block(span(condition), List.of())));
+                }
+                condition = e;
+            } else if (child instanceof BlockContext b) {
+                if (afterElse) {
+                    otherwise = statements(b);
+                } else {
+                    branches.add(new ConditionalStmt.Branch(span(condition).to(span(b)), expression(condition),
+                        statements(b)));
+                    condition = null;
+                }
+            }
         }
-        Block otherwise = c.ELSE() != null ? statements(blocks.get(blocks.size() - 1)) : null;
+        if (condition != null) {
+            branches.add(new ConditionalStmt.Branch(span(condition), expression(condition),
+                new Block(span(condition), List.of())));
+        }
         return new ConditionalStmt(span, disabled, branches, otherwise, attributes(c.attribute()));
     }
 
     private SwitchStmt switchStmt(Span span, boolean disabled, SwitchStmtContext s) {
         List<SwitchStmt.Case> cases = new ArrayList<>();
         for (CaseClauseContext c : s.caseClause()) {
-            cases.add(new SwitchStmt.Case(span(c), expression(c.expression()), statements(c.block()),
-                c.BREAK() != null));
+            Block body = c.block() == null ? new Block(span(c), List.of()) : statements(c.block());
+            cases.add(new SwitchStmt.Case(span(c), expression(c.expression()), body, c.BREAK() != null));
         }
         Block otherwise = s.DEFAULT() != null ? statements(s.block()) : null;
         return new SwitchStmt(span, disabled, expression(s.expression()), cases, otherwise,
@@ -265,9 +312,9 @@ final class AstBuilder {
         boolean array = f.arraySpec() != null;
         Long min = null;
         Long max = null;
-        if (array && f.arraySpec().INT().size() == 2) {
-            min = integer(f.arraySpec().INT(0).getSymbol());
-            max = integer(f.arraySpec().INT(1).getSymbol());
+        if (array) {
+            min = f.arraySpec().min == null ? null : integer(f.arraySpec().min);
+            max = f.arraySpec().max == null ? null : integer(f.arraySpec().max);
         }
         Expr defaultValue = f.defaultValue() == null ? null : defaultValue(f.defaultValue());
         boolean optional = f.fieldOptional != null || f.QASSIGN() != null;
@@ -285,10 +332,15 @@ final class AstBuilder {
             Object number = number(ctx.getChild(1) instanceof TerminalNode t ? t.getSymbol() : ctx.getStop());
             return new Literal(span(ctx), negate(number), false);
         }
+        if (ctx.IDENT() != null) {
+            // `?=1024x1024`: a bare word that starts with digits.
+            return new Literal(span(ctx), source.text().substring(base + ctx.getStart().getStartIndex(),
+                base + ctx.getStop().getStopIndex() + 1), true);
+        }
         if (ctx.literal() != null) {
             return literal(ctx.literal());
         }
-        if (ctx.bareWord() != null) {
+        if (ctx.bareWord() != null || ctx.operatorWord() != null) {
             return new Literal(span(ctx), ctx.getText(), true);
         }
         if (ctx.object() != null) {
@@ -329,12 +381,25 @@ final class AstBuilder {
 
     // ---- expressions ----------------------------------------------------------------------
 
+    /** A standalone expression, or a chain of subject-less filters ({@code |range:1:5}). */
+    Expr expressionFile(ExpressionFileContext ctx) {
+        if (ctx.expression() != null) {
+            return expression(ctx.expression());
+        }
+        return filters(null, ctx.filterCall(), ctx.filterCall().get(0).getStart());
+    }
+
     Expr expression(ExpressionContext ctx) {
         Expr condition = binary(ctx.binary());
         if (ctx.QUESTION() == null) {
             return condition;
         }
-        return new TernaryExpr(span(ctx), condition, expression(ctx.expression(0)), expression(ctx.expression(1)));
+        Expr otherwise = expression(ctx.otherwise);
+        if (ctx.then == null) {
+            // Elvis `a ?: b` reads as `a ? a : b`.
+            return new TernaryExpr(span(ctx), condition, condition, otherwise);
+        }
+        return new TernaryExpr(span(ctx), condition, expression(ctx.then), otherwise);
     }
 
     /** Both precedence ladders (full and filter-argument) have the same child layout. */
@@ -396,7 +461,12 @@ final class AstBuilder {
         int start = owner.getStart().getStartIndex();
         for (AccessorContext a : accessors) {
             Span span = span(start, a.getStop());
-            if (a instanceof MemberAccessContext m) {
+            if (a instanceof MemberAccessContext m && m.DECIMAL() != null) {
+                // `$a.0.1` lexes its path as the number 0.1: two numeric segments.
+                for (String part : m.DECIMAL().getText().split("\\.")) {
+                    expr = new MemberExpr(span, expr, part);
+                }
+            } else if (a instanceof MemberAccessContext m) {
                 String name = m.getChild(1).getText();
                 if (expr instanceof VarExpr v && v.name().equals("var") && !name.startsWith("$")) {
                     // $var.x is the explicit spelling of $x.
@@ -432,6 +502,9 @@ final class AstBuilder {
         if (ctx instanceof VariablePrimaryContext v) {
             return new VarExpr(span(v), v.getText().substring(1));
         }
+        if (ctx instanceof RootPrimaryContext r) {
+            return new VarExpr(span(r), "");
+        }
         if (ctx instanceof ElementPrimaryContext e) {
             return new VarExpr(span(e), VarExpr.ELEMENT);
         }
@@ -453,7 +526,27 @@ final class AstBuilder {
         if (ctx instanceof TripleBacktickPrimaryContext t) {
             return backtick(t.TRIPLE_BACKTICK().getSymbol(), 3);
         }
+        if (ctx instanceof CallPrimaryContext call) {
+            return call(call);
+        }
         return new Literal(span(ctx), ctx.getText(), true);
+    }
+
+    /**
+     * {@code concat("a", $b)} and {@code now()}: the call form some exports contain. It reads as
+     * the filter applied to its first argument, {@code "a"|concat:$b}.
+     */
+    private Expr call(CallPrimaryContext ctx) {
+        String name = ctx.callee.getText();
+        List<Expr> args = new ArrayList<>();
+        for (ExpressionContext e : ctx.expression()) {
+            args.add(expression(e));
+        }
+        if (name.equals("now") && args.isEmpty()) {
+            return new NowExpr(span(ctx));
+        }
+        Expr subject = args.isEmpty() ? null : args.remove(0);
+        return new FilterExpr(span(ctx), subject, name, span(ctx.callee), false, args);
     }
 
     private Expr backtick(Token token, int delimiter) {
@@ -462,11 +555,23 @@ final class AstBuilder {
         int offset = base + token.getStartIndex() + delimiter;
         Span span = span(token.getStartIndex(), token);
         if (body.isBlank()) {
-            diagnostics.add(Diagnostic.error(Code.XS0111, span, "empty backtick expression"));
+            diagnostics.add(Diagnostic.warning(Code.XS0111, span, "empty backtick expression: it reads as null"));
             return new Literal(span, null, false);
         }
-        Expr inner = embedded.parse(body, offset, diagnostics);
-        return inner != null ? inner : new Literal(span, null, false);
+        List<Diagnostic> problems = new ArrayList<>();
+        Expr inner = embedded.parse(body, offset, problems);
+        if (inner != null) {
+            diagnostics.addAll(problems);
+            return inner;
+        }
+        // Xano keeps backtick text it cannot read as an expression; so does xs, as text.
+        if (insideDisabled == 0) {
+            Diagnostic first = problems.stream().filter(Diagnostic::isError).findFirst().orElse(null);
+            diagnostics.add(Diagnostic.warning(Code.XS0111, span, "this backtick text is not a valid expression"
+                + (first == null ? "" : " (" + first.message() + " at " + first.span().position() + ")")
+                + "; xs reads it as text"));
+        }
+        return new Literal(span, body, false);
     }
 
     private Expr literal(LiteralContext ctx) {
@@ -509,10 +614,22 @@ final class AstBuilder {
     private Expr array(ArrayContext ctx) {
         List<Expr> elements = new ArrayList<>();
         for (ArrayElementContext e : ctx.arrayElement()) {
+            if (e.expression() == null) {
+                elements.add(new Literal(span(e), source.text().substring(base + e.getStart().getStartIndex(),
+                    base + e.getStop().getStopIndex() + 1), true));
+                continue;
+            }
             Expr value = expression(e.expression());
             elements.add(e.ELLIPSIS() != null ? new SpreadExpr(span(e), value) : value);
         }
         return new ArrayExpr(span(ctx), elements);
+    }
+
+    private Expr asTarget(AsTargetContext ctx) {
+        if (ctx.variablePath() != null) {
+            return variablePath(ctx.variablePath());
+        }
+        return new VarExpr(span(ctx.IDENT().getSymbol().getStartIndex(), ctx.IDENT().getSymbol()), ctx.IDENT().getText());
     }
 
     private Expr variablePath(VariablePathContext ctx) {

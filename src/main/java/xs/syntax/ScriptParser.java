@@ -71,7 +71,7 @@ public final class ScriptParser {
 
     private Expr expression(Source source, String text, int base, List<Diagnostic> diagnostics) {
         return run(source, text, base, diagnostics, XsParser::expressionFile,
-            (builder, tree) -> builder.expression(((XsParser.ExpressionFileContext) tree).expression()));
+            (builder, tree) -> builder.expressionFile((XsParser.ExpressionFileContext) tree));
     }
 
     private interface Build<T> {
