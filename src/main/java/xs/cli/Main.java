@@ -10,7 +10,8 @@ import xs.source.DeepStacks;
 /** {@code xs}: check, run, test and serve XanoScript on your own machine. */
 @Command(name = "xs", mixinStandardHelpOptions = true, version = "xs 0.1.0",
     description = "A local runtime for XanoScript (.xs).",
-    subcommands = {CheckCommand.class, AstCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, RunCommand.class, TestCommand.class, ServeCommand.class, TokenCommand.class,
+        EvalCommand.class, ReplCommand.class, AstCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
