@@ -33,7 +33,8 @@ final class Calls {
     }
 
     static FilterCall call(String name, Object subject, Object... args) {
-        List<Object> list = Arrays.asList(args);
+        // A single null argument arrives as a null array through varargs.
+        List<Object> list = args == null ? Arrays.asList((Object) null) : Arrays.asList(args);
         return new FilterCall() {
             @Override
             public String name() {
