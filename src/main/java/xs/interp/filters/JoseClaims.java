@@ -1,9 +1,11 @@
 package xs.interp.filters;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import xs.interp.Json;
 import xs.interp.Values;
@@ -93,10 +95,12 @@ final class JoseClaims {
         long drift = FilterSupport.intArg(c, driftArg, 0);
         long now = Math.floorDiv(c.now(), 1000L);
         if (value instanceof Map<?, ?> claims) {
-            if (Values.number(claims.get("exp")) instanceof Long exp && claims.get("exp") != null && now > exp + drift) {
+            Long exp = seconds(claims.get("exp"));
+            Long nbf = seconds(claims.get("nbf"));
+            if (exp != null && now > exp + drift) {
                 throw c.error("the token has expired");
             }
-            if (Values.number(claims.get("nbf")) instanceof Long nbf && claims.get("nbf") != null && now + drift < nbf) {
+            if (nbf != null && now + drift < nbf) {
                 throw c.error("the token is not valid yet");
             }
         }
@@ -114,6 +118,15 @@ final class JoseClaims {
         return value;
     }
 
+    /** A NumericDate claim in whole seconds; null when absent or not a number. */
+    private static Long seconds(Object claim) {
+        if (claim == null || claim instanceof Boolean) {
+            return null;
+        }
+        Object n = Values.number(claim);
+        return n instanceof Long l ? l : n instanceof BigDecimal d ? d.longValue() : null;
+    }
+
     /** A claim matches when equal, or when it is an array (such as "aud") holding the value. */
     private static boolean claimMatches(Object actual, Object expected) {
         if (Values.looseEquals(actual, expected) && (actual != null || expected == null)) {
@@ -125,6 +138,6 @@ final class JoseClaims {
 
     /** The algorithm argument, upper-cased, or the fallback. */
     static String algorithm(FilterCall c, int i, String fallback) {
-        return FilterSupport.textArg(c, i, fallback).trim().toUpperCase(java.util.Locale.ROOT);
+        return FilterSupport.textArg(c, i, fallback).trim().toUpperCase(Locale.ROOT);
     }
 }

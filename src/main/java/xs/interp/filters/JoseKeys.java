@@ -1,14 +1,18 @@
 package xs.interp.filters;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import xs.interp.Values;
 
@@ -33,7 +37,7 @@ final class JoseKeys {
             }
             return JoseClaims.unb64(c, k);
         }
-        if (key == null || key instanceof java.util.List<?>) {
+        if (key == null || key instanceof List<?>) {
             throw c.error("expects a key (text or JWK object), got " + Values.typeName(key));
         }
         return Binary.bytes(Values.toText(key));
@@ -59,15 +63,15 @@ final class JoseKeys {
         try {
             if (pem.contains("PRIVATE KEY")) {
                 PrivateKey priv = rsaPrivate(c, key);
-                if (priv instanceof java.security.interfaces.RSAPrivateCrtKey crt) {
+                if (priv instanceof RSAPrivateCrtKey crt) {
                     return KeyFactory.getInstance("RSA").generatePublic(
-                        new java.security.spec.RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+                        new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
                 }
                 throw c.error("the private key does not hold its public half; give the public key");
             }
             if (pem.contains("BEGIN CERTIFICATE")) {
                 return CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(der(c, pem, "CERTIFICATE"))).getPublicKey();
+                    .generateCertificate(new ByteArrayInputStream(der(c, pem, "CERTIFICATE"))).getPublicKey();
             }
             if (pem.contains("BEGIN RSA PUBLIC KEY")) {
                 // PKCS#1: wrap it as SubjectPublicKeyInfo (the algorithm, then the key as a bit string).

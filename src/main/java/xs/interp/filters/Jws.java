@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import xs.interp.Json;
 
 /**
  * JSON Web Signatures in compact form (RFC 7515).
@@ -25,7 +26,7 @@ final class Jws {
         fixed.put("alg", alg);
         fixed.put("typ", "JWT");
         Map<String, Object> header = JoseClaims.header(c, 0, fixed);
-        String input = JoseClaims.b64(xs.interp.Json.write(header).getBytes(StandardCharsets.UTF_8)) + "."
+        String input = JoseClaims.b64(Json.write(header).getBytes(StandardCharsets.UTF_8)) + "."
             + JoseClaims.b64(JoseClaims.payload(c, 3));
         return input + "." + JoseClaims.b64(sign(c, alg, c.arg(1), input.getBytes(StandardCharsets.US_ASCII)));
     }

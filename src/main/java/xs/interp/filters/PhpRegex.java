@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -30,6 +31,10 @@ final class PhpRegex {
         Map.entry("blank", "\\p{Blank}"), Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("print", "\\p{Print}"),
         Map.entry("graph", "\\p{Graph}"), Map.entry("ascii", "\\p{ASCII}"));
 
+    /** Compiled patterns by their written form: a regex filter inside map runs once per element. */
+    private static final Map<String, PhpRegex> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 512;
+
     private final Pattern pattern;
     /** Group number to the name written in the pattern, for named groups only. */
     private final Map<Integer, String> names;
@@ -40,6 +45,19 @@ final class PhpRegex {
     }
 
     static PhpRegex compile(FilterCall c, String written) {
+        PhpRegex cached = CACHE.get(written);
+        if (cached != null) {
+            return cached;
+        }
+        PhpRegex compiled = translateAndCompile(c, written);
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(written, compiled);
+        return compiled;
+    }
+
+    private static PhpRegex translateAndCompile(FilterCall c, String written) {
         if (written.isEmpty()) {
             throw c.error("the regular expression is empty");
         }

@@ -2,8 +2,11 @@ package xs.interp.filters;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import xs.interp.Values;
 
 /**
@@ -14,6 +17,8 @@ import xs.interp.Values;
  */
 final class PhpSprintf {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    /** The leading number of a text, as PHP reads "12abc" as 12. */
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*([+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?)");
 
     private PhpSprintf() {
     }
@@ -193,7 +198,7 @@ final class PhpSprintf {
         if (d.signum() == 0) {
             return "0";
         }
-        BigDecimal rounded = d.round(new java.math.MathContext(precision, RoundingMode.HALF_UP));
+        BigDecimal rounded = d.round(new MathContext(precision, RoundingMode.HALF_UP));
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4 || exponent >= precision) {
             String s = scientific(rounded, precision - 1);
@@ -219,8 +224,7 @@ final class PhpSprintf {
 
     private static BigDecimal decimal(Object v) {
         if (v instanceof String s) {
-            java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("^\\s*([+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?)").matcher(s);
+            Matcher m = LEADING_NUMBER.matcher(s);
             return m.find() ? new BigDecimal(m.group(1)) : BigDecimal.ZERO;
         }
         BigDecimal d = Values.numericOrNull(v);

@@ -29,7 +29,10 @@ final class TextFilters {
         r.register("to_lower", c -> text(c).toLowerCase(Locale.ROOT));
         r.register("to_upper", c -> text(c).toUpperCase(Locale.ROOT));
         r.register("capitalize", c -> capitalize(text(c)));
-        r.register("strlen", c -> (long) text(c).codePointCount(0, text(c).length()));
+        r.register("strlen", c -> {
+            String s = text(c);
+            return (long) s.codePointCount(0, s.length());
+        });
         r.register("substr", TextFilters::substr);
         r.register("split", TextFilters::split);
         r.register("replace", TextFilters::replace);
@@ -38,16 +41,27 @@ final class TextFilters {
         r.register("index", c -> index(c, false));
         r.register("iindex", c -> index(c, true));
         r.register("starts_with", c -> text(c).startsWith(textArg(c, 0)));
-        r.register("istarts_with", c -> lower(text(c)).startsWith(lower(textArg(c, 0))));
+        r.register("istarts_with", c -> {
+            String s = text(c);
+            String prefix = textArg(c, 0);
+            return s.regionMatches(true, 0, prefix, 0, prefix.length());
+        });
         r.register("ends_with", c -> text(c).endsWith(textArg(c, 0)));
-        r.register("iends_with", c -> lower(text(c)).endsWith(lower(textArg(c, 0))));
+        r.register("iends_with", c -> {
+            String s = text(c);
+            String suffix = textArg(c, 0);
+            return s.length() >= suffix.length()
+                && s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
+        });
         r.register("contains", c -> text(c).contains(textArg(c, 0)));
-        r.register("icontains", c -> lower(text(c)).contains(lower(textArg(c, 0))));
+        r.register("icontains", c -> indexIgnoringCase(text(c), textArg(c, 0)) >= 0);
         r.register("strip_html", c -> HtmlText.stripTags(text(c),
             c.arg(0) instanceof List<?> tags ? String.join(",", tags.stream().map(Values::toText).toList())
                 : FilterSupport.textArg(c, 0, "")));
         r.register("unaccent", c -> unaccent(text(c)));
         r.register("addslashes", c -> addslashes(text(c)));
+        // Xano documents escape as giving \t and \n escapes; text_escape is undocumented, so it is
+        // taken to be the same, with text_unescape (PHP's stripcslashes) as the inverse of both.
         r.register("escape", c -> Escapes.escape(text(c)));
         r.register("text_escape", c -> Escapes.escape(text(c)));
         r.register("text_unescape", c -> Escapes.unescape(text(c)));
@@ -69,10 +83,6 @@ final class TextFilters {
         r.alias("regex_test", "regex_matches");
         r.alias("regex_match", "regex_get_first_match");
         r.alias("regex_match_all", "regex_get_all_matches");
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 
     /** trim, ltrim, rtrim; an array subject is trimmed element by element. */
@@ -196,12 +206,18 @@ final class TextFilters {
     private static Object index(FilterCall c, boolean ignoreCase) {
         String s = text(c);
         String needle = textArg(c, 0);
-        if (ignoreCase) {
-            s = lower(s);
-            needle = lower(needle);
-        }
-        int at = s.indexOf(needle);
+        int at = ignoreCase ? indexIgnoringCase(s, needle) : s.indexOf(needle);
         return at < 0 ? (Object) false : (Object) (long) s.codePointCount(0, at);
+    }
+
+    /** Compares in place, character by character, so case mapping never shifts positions. */
+    private static int indexIgnoringCase(String s, String needle) {
+        for (int i = 0; i + needle.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final Map<Character, String> LETTERS_WITHOUT_DECOMPOSITION = Map.ofEntries(

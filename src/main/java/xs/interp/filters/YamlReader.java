@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import xs.interp.Values;
 
 /**
  * yaml_decode for the YAML that configuration and API payloads use: block mappings and
@@ -125,7 +126,7 @@ final class YamlReader {
             while (spaces < rest.length() && rest.charAt(spaces) == ' ') {
                 spaces++;
             }
-            if (content(new Line(line.number(), 0, rest)).isEmpty()) {
+            if (rest.isBlank() || rest.strip().startsWith("#")) {
                 at++;
                 out.add(nested(indent));
             } else {
@@ -314,7 +315,7 @@ final class YamlReader {
             throw fail(number, "complex keys (\"? \") are not supported");
         }
         Object v = inline(k, number);
-        return v instanceof String s ? s : xs.interp.Values.toText(v);
+        return v instanceof String s ? s : Values.toText(v);
     }
 
     /** A value written on one line: quoted, flow collection or plain scalar. */
@@ -409,7 +410,7 @@ final class YamlReader {
                     pos++;
                     v = value(true);
                 }
-                out.put(k instanceof String ks ? ks : xs.interp.Values.toText(k), v);
+                out.put(k instanceof String ks ? ks : Values.toText(k), v);
                 skipSpaces();
                 if (pos < s.length() && s.charAt(pos) == ',') {
                     pos++;
