@@ -181,24 +181,60 @@ inputFilterArg
     ;
 
 // ---- expressions --------------------------------------------------------------------------
-// Precedence, lowest first: ternary, ??, ||, &&, comparison (incl. where operators and ..),
-// ~, + -, * / %, unary ! -, postfix (member, index, filters).
+// An expression is a flat chain of operands and binary operators; the AST builder applies
+// precedence (lowest first: ??, ||, &&, comparisons and where operators and .., ~, + -, * / %).
+// Keeping the chain flat and right-linked lets the grammar say exactly where a filter argument
+// ends, so ANTLR never has to guess:
+// - a filter argument takes every operator up to the next `|` or `:` (reference §7.3):
+//   `$orders|filter:$$.status == "paid"|count` filters on the comparison, then counts;
+// - after a filter with arguments only more filters may follow (its last argument took the
+//   operators), so `$list|map:$$.total|sum` is `(($list|map:$$.total)|sum)`;
+// - a ternary's middle part cannot end in a filter with arguments (`c ? $x|get:"a" : b` would
+//   give the `:` to the filter, as Xano does); parenthesise it.
 
 // `c ? a : b`, and the elvis form `a ?: b` (a when truthy, else b).
 expression
-    : binary (QUESTION then=expression? COLON otherwise=expression)?
+    : chain (QUESTION then=closedChain? COLON otherwise=expression)?
     ;
 
-binary
-    : unary                                                            # unaryExpr
-    | binary op=(STAR | SLASH | PERCENT) binary                        # mulExpr
-    | binary op=(PLUS | MINUS) binary                                  # addExpr
-    | binary op=TILDE binary                                           # concatExpr
-    | binary comparisonOp QUESTION? binary                             # compareExpr
-    | binary NOT? BETWEEN binary COLON binary                          # betweenExpr
-    | binary op=AND binary                                             # andExpr
-    | binary op=OR binary                                              # orExpr
-    | <assoc=right> binary op=COALESCE binary                          # coalesceExpr
+chain
+    : prefix* primary accessor* link
+    ;
+
+// What follows an operand: a filter, an operator and the next operand, or nothing.
+link
+    : PIPE BANG? name link                                   # bareFilterLink
+    | PIPE BANG? name (COLON filterArg)+ argLink             # argFilterLink
+    | binaryOp chain                                         # operatorLink
+    |                                                        # endLink
+    ;
+
+// After a filter with arguments: more filters, or the end of the chain.
+argLink
+    : PIPE BANG? name link                                   # bareFilterAfterArgs
+    | PIPE BANG? name (COLON filterArg)+ argLink             # argFilterAfterArgs
+    |                                                        # endAfterArgs
+    ;
+
+// A chain whose filters take no arguments at its top level: the middle of a ternary.
+closedChain
+    : prefix* primary accessor* closedLink
+    ;
+
+closedLink
+    : PIPE BANG? name closedLink
+    | binaryOp closedChain
+    |
+    ;
+
+prefix
+    : BANG | MINUS
+    ;
+
+binaryOp
+    : STAR | SLASH | PERCENT | PLUS | MINUS | TILDE | AND | OR | COALESCE
+    | comparisonOp QUESTION?
+    | NOT? BETWEEN low=argOperand COLON
     ;
 
 comparisonOp
@@ -206,44 +242,23 @@ comparisonOp
     | NOT? (IN | CONTAINS | INCLUDES | LIKE | ILIKE | OVERLAPS | SEARCH)
     ;
 
-unary
-    : op=(BANG | MINUS) unary
-    | postfix
-    ;
-
-postfix
-    : primary accessor* filterCall*
-    ;
-
 accessor
     : DOT (name | VAR | INT | DECIMAL)                                   # memberAccess
     | DOT? LBRACK expression RBRACK                                     # indexAccess
     ;
 
+// A filter applied where no chain continues it: `(|uuid)`, and the filters after an `as` target.
 filterCall
     : PIPE BANG? name (COLON filterArg)*
     ;
 
-// A filter argument is a full expression without ternary and without its own filter chain:
-// the next `|` or `:` belongs to the enclosing chain (`$list|map:$$.total|sum`).
+// A filter argument: operands and operators up to the next `|`, `:`, `,`, new line or closer.
 filterArg
-    : argBinary
+    : argOperand (binaryOp argOperand)*
     ;
 
-argBinary
-    : argUnary                                                         # argUnaryExpr
-    | argBinary op=(STAR | SLASH | PERCENT) argBinary                  # argMulExpr
-    | argBinary op=(PLUS | MINUS) argBinary                            # argAddExpr
-    | argBinary op=TILDE argBinary                                     # argConcatExpr
-    | argBinary comparisonOp QUESTION? argBinary                       # argCompareExpr
-    | argBinary op=AND argBinary                                       # argAndExpr
-    | argBinary op=OR argBinary                                        # argOrExpr
-    | <assoc=right> argBinary op=COALESCE argBinary                    # argCoalesceExpr
-    ;
-
-argUnary
-    : op=(BANG | MINUS) argUnary
-    | primary accessor*
+argOperand
+    : prefix* primary accessor*
     ;
 
 primary

@@ -232,7 +232,7 @@ final class AstBuilder {
         if (g.asTarget() != null && !g.asTarget().filterCall().isEmpty()) {
             AsTargetContext t = g.asTarget();
             Expr result = new VarExpr(span(t), VarExpr.STATEMENT_RESULT);
-            resultFilters = filters(result, t.filterCall(), t.filterCall().get(0).getStart());
+            resultFilters = filterCalls(result, t.filterCall());
         }
         return new GenericStmt(span, disabled, g.qualifiedName().getText(), span(g.qualifiedName()), argument,
             condition, verb, members(g.block()), target, resultFilters);
@@ -386,11 +386,11 @@ final class AstBuilder {
         if (ctx.expression() != null) {
             return expression(ctx.expression());
         }
-        return filters(null, ctx.filterCall(), ctx.filterCall().get(0).getStart());
+        return filterCalls(null, ctx.filterCall());
     }
 
     Expr expression(ExpressionContext ctx) {
-        Expr condition = binary(ctx.binary());
+        Expr condition = chain(ctx.chain());
         if (ctx.QUESTION() == null) {
             return condition;
         }
@@ -399,27 +399,130 @@ final class AstBuilder {
             // Elvis `a ?: b` reads as `a ? a : b`.
             return new TernaryExpr(span(ctx), condition, condition, otherwise);
         }
-        return new TernaryExpr(span(ctx), condition, expression(ctx.then), otherwise);
+        return new TernaryExpr(span(ctx), condition, closedChain(ctx.then), otherwise);
     }
 
-    /** Both precedence ladders (full and filter-argument) have the same child layout. */
-    private Expr binary(ParserRuleContext ctx) {
-        if (ctx instanceof UnaryExprContext u) {
-            return unary(u.unary());
+    /** One binary operator of a flat chain; {@code low} is set for {@code between low:high}. */
+    private record Operator(BinaryOp op, boolean ignoreIfNull, Expr low, boolean negated) {
+        boolean between() {
+            return low != null;
         }
-        if (ctx instanceof ArgUnaryExprContext u) {
-            return argUnary(u.argUnary());
+    }
+
+    /**
+     * A chain of operands and operators, read left to right (the grammar links them to the right
+     * so it can tell where filter arguments end), then folded by precedence.
+     */
+    private Expr chain(ChainContext first) {
+        List<Expr> operands = new ArrayList<>();
+        List<Operator> operators = new ArrayList<>();
+        ChainContext c = first;
+        while (c != null) {
+            Expr e = accessors(primary(c.primary()), c.accessor(), c.primary());
+            ParserRuleContext link = c.link();
+            ChainContext next = null;
+            while (link != null) {
+                if (link instanceof BareFilterLinkContext b) {
+                    e = filter(e, b.name(), b.BANG() != null, List.of(), b.name());
+                    link = b.link();
+                } else if (link instanceof ArgFilterLinkContext a) {
+                    e = filter(e, a.name(), a.BANG() != null, a.filterArg(), a);
+                    link = a.argLink();
+                } else if (link instanceof BareFilterAfterArgsContext b) {
+                    e = filter(e, b.name(), b.BANG() != null, List.of(), b.name());
+                    link = b.link();
+                } else if (link instanceof ArgFilterAfterArgsContext a) {
+                    e = filter(e, a.name(), a.BANG() != null, a.filterArg(), a);
+                    link = a.argLink();
+                } else if (link instanceof OperatorLinkContext o) {
+                    operators.add(operator(o.binaryOp()));
+                    next = o.chain();
+                    link = null;
+                } else {
+                    link = null;
+                }
+            }
+            operands.add(prefixed(c.prefix(), e));
+            c = next;
         }
-        if (ctx instanceof BetweenExprContext b) {
-            return new BetweenExpr(span(b), binary(b.binary(0)), binary(b.binary(1)), binary(b.binary(2)),
-                b.NOT() != null);
+        return climb(operands, operators, new int[] {0}, 0);
+    }
+
+    /** The middle of a ternary: a chain without filter arguments at its top level. */
+    private Expr closedChain(ClosedChainContext first) {
+        List<Expr> operands = new ArrayList<>();
+        List<Operator> operators = new ArrayList<>();
+        ClosedChainContext c = first;
+        while (c != null) {
+            Expr e = accessors(primary(c.primary()), c.accessor(), c.primary());
+            ClosedLinkContext link = c.closedLink();
+            ClosedChainContext next = null;
+            while (link != null && link.getChildCount() > 0) {
+                if (link.name() != null) {
+                    e = filter(e, link.name(), link.BANG() != null, List.of(), link.name());
+                    link = link.closedLink();
+                } else {
+                    operators.add(operator(link.binaryOp()));
+                    next = link.closedChain();
+                    link = null;
+                }
+            }
+            operands.add(prefixed(c.prefix(), e));
+            c = next;
         }
-        ParserRuleContext left = (ParserRuleContext) ctx.getChild(0);
-        ParserRuleContext right = (ParserRuleContext) ctx.getChild(ctx.getChildCount() - 1);
-        ParseTree opNode = ctx.getChild(1);
-        boolean ignoreIfNull = ctx.getChildCount() == 4;
-        BinaryOp op = BinaryOp.fromSymbol(opNode instanceof ComparisonOpContext c ? operator(c) : opNode.getText());
-        return new BinaryExpr(span(ctx), op, binary(left), binary(right), ignoreIfNull);
+        return climb(operands, operators, new int[] {0}, 0);
+    }
+
+    /** A filter argument: operands and operators up to the next '|' or ':'. */
+    private Expr filterArg(FilterArgContext ctx) {
+        List<Expr> operands = new ArrayList<>();
+        for (ArgOperandContext a : ctx.argOperand()) {
+            operands.add(argOperand(a));
+        }
+        List<Operator> operators = new ArrayList<>();
+        for (BinaryOpContext op : ctx.binaryOp()) {
+            operators.add(operator(op));
+        }
+        return climb(operands, operators, new int[] {0}, 0);
+    }
+
+    private Expr argOperand(ArgOperandContext ctx) {
+        return prefixed(ctx.prefix(), accessors(primary(ctx.primary()), ctx.accessor(), ctx.primary()));
+    }
+
+    private Expr filter(Expr subject, NameContext name, boolean disabled, List<FilterArgContext> args,
+                        ParserRuleContext end) {
+        List<Expr> values = new ArrayList<>();
+        for (FilterArgContext a : args) {
+            values.add(filterArg(a));
+        }
+        Span last = values.isEmpty() ? span(end) : values.get(values.size() - 1).span();
+        return new FilterExpr(subject.span().to(last), subject, name.getText(), span(name), disabled, values);
+    }
+
+    /** Filters applied outside a chain: {@code (|uuid)} (no subject), and after an {@code as} target. */
+    private Expr filterCalls(Expr subject, List<FilterCallContext> calls) {
+        Expr expr = subject;
+        for (FilterCallContext call : calls) {
+            List<Expr> values = new ArrayList<>();
+            for (FilterArgContext a : call.filterArg()) {
+                values.add(filterArg(a));
+            }
+            Span end = span(call);
+            expr = new FilterExpr(expr == null ? end : expr.span().to(end), expr, call.name().getText(),
+                span(call.name()), call.BANG() != null, values);
+        }
+        return expr;
+    }
+
+    private Operator operator(BinaryOpContext ctx) {
+        if (ctx.BETWEEN() != null) {
+            return new Operator(null, false, argOperand(ctx.low), ctx.NOT() != null);
+        }
+        if (ctx.comparisonOp() != null) {
+            return new Operator(BinaryOp.fromSymbol(operator(ctx.comparisonOp())), ctx.QUESTION() != null, null, false);
+        }
+        return new Operator(BinaryOp.fromSymbol(ctx.getText()), false, null, false);
     }
 
     private static String operator(ComparisonOpContext c) {
@@ -429,32 +532,55 @@ final class AstBuilder {
         return "not " + c.getChild(1).getText();
     }
 
-    private Expr unary(UnaryContext ctx) {
-        if (ctx.postfix() != null) {
-            return postfix(ctx.postfix());
+    /** Precedence climbing over a flat chain; {@code at[0]} is the next operand to read. */
+    private Expr climb(List<Expr> operands, List<Operator> operators, int[] at, int minPrecedence) {
+        Expr left = operands.get(at[0]);
+        while (at[0] < operators.size() && precedence(operators.get(at[0])) >= minPrecedence) {
+            Operator op = operators.get(at[0]);
+            int p = precedence(op);
+            at[0]++;
+            int next = op.op() == BinaryOp.COALESCE ? p : p + 1;
+            Expr right = climb(operands, operators, at, next);
+            Span span = left.span().to(right.span());
+            left = op.between() ? new BetweenExpr(span, left, op.low(), right, op.negated())
+                : new BinaryExpr(span, op.op(), left, right, op.ignoreIfNull());
         }
-        return negation(ctx, ctx.op, unary(ctx.unary()));
+        return left;
     }
 
-    private Expr argUnary(ArgUnaryContext ctx) {
-        if (ctx.primary() != null) {
-            return accessors(primary(ctx.primary()), ctx.accessor(), ctx);
+    /** Lowest first: ??, ||, &&, comparisons (and .., between, where operators), ~, + -, * / %. */
+    private static int precedence(Operator operator) {
+        if (operator.between()) {
+            return 4;
         }
-        return negation(ctx, ctx.op, argUnary(ctx.argUnary()));
+        return switch (operator.op()) {
+            case COALESCE -> 1;
+            case OR -> 2;
+            case AND -> 3;
+            case CONCAT -> 5;
+            case ADD, SUB -> 6;
+            case MUL, DIV, MOD -> 7;
+            default -> 4;
+        };
+    }
+
+    /** Applies prefix operators, the one nearest the operand first: {@code !-x} is {@code !(-x)}. */
+    private Expr prefixed(List<PrefixContext> prefixes, Expr operand) {
+        Expr e = operand;
+        for (int i = prefixes.size() - 1; i >= 0; i--) {
+            e = negation(prefixes.get(i), prefixes.get(i).getStart(), e);
+        }
+        return e;
     }
 
     /** {@code -5} becomes the literal -5; other negations stay operators. */
     private Expr negation(ParserRuleContext ctx, Token op, Expr operand) {
+        Span span = span(ctx).to(operand.span());
         if (op.getType() == XsLexer.MINUS && operand instanceof Literal l && !l.bare()
             && (l.value() instanceof Long || l.value() instanceof BigDecimal)) {
-            return new Literal(span(ctx), negate(l.value()), false);
+            return new Literal(span, negate(l.value()), false);
         }
-        return new UnaryExpr(span(ctx), op.getText(), operand);
-    }
-
-    private Expr postfix(PostfixContext ctx) {
-        Expr expr = accessors(primary(ctx.primary()), ctx.accessor(), ctx);
-        return filters(expr, ctx.filterCall(), ctx.getStart());
+        return new UnaryExpr(span, op.getText(), operand);
     }
 
     private Expr accessors(Expr expr, List<AccessorContext> accessors, ParserRuleContext owner) {
@@ -481,20 +607,6 @@ final class AstBuilder {
         return expr;
     }
 
-    private Expr filters(Expr subject, List<FilterCallContext> calls, Token start) {
-        Expr expr = subject;
-        for (FilterCallContext call : calls) {
-            List<Expr> args = new ArrayList<>();
-            for (FilterArgContext arg : call.filterArg()) {
-                args.add(binary(arg.argBinary()));
-            }
-            int from = expr == null ? call.getStart().getStartIndex() : start.getStartIndex();
-            expr = new FilterExpr(span(from, call.getStop()), expr, call.name().getText(), span(call.name()),
-                call.BANG() != null, args);
-        }
-        return expr;
-    }
-
     private Expr primary(PrimaryContext ctx) {
         if (ctx instanceof LiteralPrimaryContext l) {
             return literal(l.literal());
@@ -512,7 +624,7 @@ final class AstBuilder {
             return expression(p.expression());
         }
         if (ctx instanceof SubjectlessFilterPrimaryContext s) {
-            return filters(null, s.filterCall(), s.getStart());
+            return filterCalls(null, s.filterCall());
         }
         if (ctx instanceof ObjectPrimaryContext o) {
             return object(o.object());
