@@ -1,14 +1,165 @@
 package xs.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import xs.ast.Program;
+import xs.db.Database;
+import xs.http.PemTls;
+import xs.http.XsServer;
+import xs.interp.ChannelDirectory;
+import xs.interp.Interpreter;
+import xs.interp.Services;
+import xs.realtime.AuthTables;
+import xs.realtime.Hub;
+import xs.realtime.HubConfig;
+import xs.realtime.HubStats;
+import xs.realtime.LocalBroker;
+import xs.realtime.Tokens;
+import xs.source.SourceLoader;
 
-/** {@code xs serve} (being built). */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "(being built)")
+/**
+ * {@code xs serve PATH... [--host H] [--port P|0] [--canonical NAME] [--auth-secret S]}: serves the
+ * functions over HTTP and a realtime hub the official Xano client can talk to, until Ctrl-C.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve functions over HTTP (POST /function/NAME) and a realtime WebSocket hub (/rt/CANONICAL).")
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of .xs scripts.")
+    List<Path> paths;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--canonical", paramLabel = "NAME",
+        description = "Accept realtime connections only at /rt/NAME (default: any name).")
+    String canonical;
+
+    @Option(names = "--auth-secret", paramLabel = "S",
+        description = "Secret that signs auth tokens (default: $XS_AUTH_SECRET; without one every token is refused).")
+    String authSecret;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Seed rows: {\"table\": [rows...]}.")
+    Path data;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the database in this folder across restarts.")
+    Path dataDir;
+
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
+        description = "Time limit of each function call and trigger (default: ${DEFAULT-VALUE}).")
+    double timeout;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Set $env.KEY (repeatable).")
+    List<String> env;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve https:// and wss://.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key (PKCS#8) of --tls-cert.")
+    Path tlsKey;
+
     @Override
-    public Integer call() {
-        System.err.println("xs serve: not available yet");
-        return 2;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        ProgramLoader.Loaded loaded;
+        try {
+            loaded = ProgramLoader.load(paths);
+        } catch (SourceLoader.MissingPath e) {
+            err.println("xs: " + e.getMessage());
+            return 2;
+        }
+        if (CheckGate.failed(loaded, err)) {
+            return 1;
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("xs: --tls-cert and --tls-key go together");
+            return 2;
+        }
+        SSLContext tls = null;
+        if (tlsCert != null) {
+            try {
+                tls = PemTls.context(tlsCert, tlsKey);
+            } catch (PemTls.BadPem e) {
+                err.println("xs: " + e.getMessage());
+                return 2;
+            }
+        }
+        Program program = loaded.program();
+        String secret = authSecret != null ? authSecret : System.getenv("XS_AUTH_SECRET");
+        Tokens tokens = new Tokens(secret);
+        Database db;
+        Services services;
+        ChannelDirectory channels = ChannelDirectory.of(program);
+        Hub hub = new Hub(HubConfig.defaults(), channels, AuthTables.of(program), new LocalBroker(), log);
+        try {
+            db = ProgramSetup.database(program, data, dataDir);
+            services = Services.of(db, hub.sink(), ProgramSetup.environment(env), (long) (timeout * 1000));
+        } catch (ProgramSetup.SetupException e) {
+            hub.close();
+            err.println("xs: " + e.getMessage());
+            return 2;
+        }
+        Interpreter interpreter = new Interpreter(program, services);
+        hub.attach(interpreter);
+        XsServer server;
+        try {
+            server = XsServer.start(new XsServer.Settings(host, port, canonical, tls, 16L * 1024 * 1024), hub,
+                interpreter, tokens, log);
+        } catch (RuntimeException e) {
+            hub.close();
+            db.close();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            err.println("xs: cannot listen on " + host + ":" + port + ": " + cause.getMessage());
+            return 2;
+        }
+        if (!tokens.enabled()) {
+            log.println("xs serve: no --auth-secret or XS_AUTH_SECRET: only anonymous clients can connect");
+        }
+        String where = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
+        String http = (server.secure() ? "https://" : "http://") + where + ":" + server.port();
+        String ws = (server.secure() ? "wss://" : "ws://") + where + ":" + server.port() + "/rt/"
+            + (canonical == null ? "*" : canonical);
+        out.println("xs serving " + http + " (realtime " + ws + ")");
+        out.flush();
+        awaitStop();
+        server.close();
+        db.close();
+        HubStats.Snapshot s = hub.stats().snapshot();
+        log.println("xs serve: stopped after " + s.connections() + " connections, " + s.channels() + " channels, "
+            + s.messages() + " messages, " + s.events() + " events (" + s.deliveries() + " frames delivered, "
+            + s.slowConsumersClosed() + " slow consumers closed)");
+        return 0;
+    }
+
+    /** Blocks until SIGINT or SIGTERM; the stop then runs here, so the exit code stays 0. */
+    @SuppressWarnings("restriction")
+    private static void awaitStop() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.countDown());
+            } catch (IllegalArgumentException e) {
+                // the signal is not available on this platform
+            }
+        }
+        stop.await();
     }
 }

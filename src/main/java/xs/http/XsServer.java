@@ -1,0 +1,119 @@
+package xs.http;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import xs.interp.Interpreter;
+import xs.realtime.Hub;
+import xs.realtime.RealtimeEndpoint;
+import xs.realtime.Tokens;
+import xs.source.DeepStacks;
+
+/**
+ * The server of {@code xs serve}: Undertow on one port with {@code POST /function/{name}},
+ * {@code GET /health} and the realtime hub at {@code /rt/{canonical}}, plain or TLS.
+ * <pre>XsServer server = XsServer.start(settings, hub, interpreter, tokens, System.err);</pre>
+ */
+public final class XsServer implements AutoCloseable {
+    /** Undertow and XNIO log their versions at INFO; keep the loggers so the level sticks. */
+    private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"),
+        Logger.getLogger("org.jboss")};
+
+    /** Where and how to listen; {@code port} 0 picks a free port; {@code tls} null serves plain. */
+    public record Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes) {
+    }
+
+    private final Undertow undertow;
+    private final Hub hub;
+    private final ExecutorService functionWorkers;
+    private final InetSocketAddress address;
+    private final boolean secure;
+
+    private XsServer(Undertow undertow, Hub hub, ExecutorService functionWorkers, boolean secure) {
+        this.undertow = undertow;
+        this.hub = hub;
+        this.functionWorkers = functionWorkers;
+        this.secure = secure;
+        this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    }
+
+    /** Starts listening; throws {@link RuntimeException} (with the cause) when the port cannot be bound. */
+    public static XsServer start(Settings settings, Hub hub, Interpreter interpreter, Tokens tokens, PrintStream log) {
+        for (Logger l : QUIET) {
+            l.setLevel(Level.WARNING);
+        }
+        ExecutorService functionWorkers = Executors.newFixedThreadPool(
+            Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), DeepStacks.factory("xs-http"));
+        HttpHandler functions = new FunctionEndpoint(interpreter, tokens, functionWorkers, settings.maxBodyBytes());
+        HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical());
+        HttpHandler routes = exchange -> route(exchange, functions, realtime);
+        Undertow.Builder builder = Undertow.builder()
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxBodyBytes())
+            .setHandler(new AccessLog(routes, log));
+        if (settings.tls() != null) {
+            builder.addHttpsListener(settings.port(), settings.host(), settings.tls());
+        } else {
+            builder.addHttpListener(settings.port(), settings.host());
+        }
+        Undertow undertow = builder.build();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            functionWorkers.shutdownNow();
+            throw e;
+        }
+        return new XsServer(undertow, hub, functionWorkers, settings.tls() != null);
+    }
+
+    private static void route(HttpServerExchange exchange, HttpHandler functions, HttpHandler realtime) throws Exception {
+        String path = exchange.getRequestPath();
+        if (path.startsWith(RealtimeEndpoint.PREFIX)) {
+            realtime.handleRequest(exchange);
+        } else if (path.startsWith(FunctionEndpoint.PREFIX)) {
+            functions.handleRequest(exchange);
+        } else if (path.equals("/health")) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+            exchange.getResponseSender().send("{\"status\":\"ok\"}", StandardCharsets.UTF_8);
+        } else {
+            FunctionEndpoint.send(exchange, 404, java.util.Map.of("code", "ERROR_CODE_NOT_FOUND",
+                "message", "nothing at " + path + " (try POST /function/NAME or /rt/CANONICAL)", "payload", ""));
+        }
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public String host() {
+        return address.getHostString();
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    /** Closes realtime sockets with 1012 first, then stops listening. */
+    @Override
+    public void close() {
+        hub.close();
+        undertow.stop();
+        functionWorkers.shutdown();
+        try {
+            functionWorkers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        functionWorkers.shutdownNow();
+    }
+}

@@ -1,0 +1,27 @@
+package xs.realtime;
+
+import java.util.function.Consumer;
+
+/**
+ * Carries the hub's fan-out, and the state every node of a cluster must share: who is in each
+ * channel ({@link Roster}) and what each channel remembers ({@link HistoryStore}). The hub
+ * publishes each accepted frame once, from inside the channel's lane; the broker hands it back
+ * to every node's hub (this one included) in the order published per channel. The in-process
+ * {@link LocalBroker} is the default; a Redis broker takes its place without touching the hub.
+ * <pre>broker.publish(new Delivery("room:1", Audience.ALL, null, frame));</pre>
+ */
+public interface Broker extends AutoCloseable {
+
+    /** Where this node receives deliveries; called once, before the first publish. */
+    void listen(Consumer<Delivery> local);
+
+    /** Sends a frame to the members of its channel on every node, in per-channel order. */
+    void publish(Delivery delivery);
+
+    Roster roster();
+
+    HistoryStore history();
+
+    @Override
+    void close();
+}

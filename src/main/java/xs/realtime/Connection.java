@@ -1,0 +1,423 @@
+package xs.realtime;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.conduits.ConduitStreamSinkChannel;
+import org.xnio.conduits.ConduitStreamSourceChannel;
+
+/**
+ * One client socket after the WebSocket handshake. Reading happens on its I/O thread: frames are
+ * decoded and handed to the hub, nothing else. Writing goes through a bounded outbound queue that
+ * any thread may add to and that one writer, on the I/O thread, drains with gathering writes of
+ * many frames at once. The queue's bytes are bounded (protocol §7): past the bound the connection
+ * is closed with 1013 rather than let one slow reader hold memory for everyone.
+ */
+public final class Connection implements FrameDecoder.Handler {
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
+    /** Frames and bytes handed to the socket per write call. */
+    private static final int BATCH_FRAMES = 64;
+    private static final int BATCH_BYTES = 256 * 1024;
+
+    private static final VarHandle STATE;
+    private static final VarHandle BACKLOG;
+    private static final VarHandle WAKE;
+    private static final VarHandle PENDING;
+    private static final VarHandle RELEASED;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            STATE = l.findVarHandle(Connection.class, "state", int.class);
+            BACKLOG = l.findVarHandle(Connection.class, "backlog", long.class);
+            WAKE = l.findVarHandle(Connection.class, "wakePending", int.class);
+            PENDING = l.findVarHandle(Connection.class, "pending", int.class);
+            RELEASED = l.findVarHandle(Connection.class, "released", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The read buffer of each I/O thread: idle connections hold none. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER = new ThreadLocal<>();
+
+    private final Hub hub;
+    private final StreamConnection stream;
+    private final ClientInfo client;
+    private final FrameDecoder decoder;
+    private final Queue<WireFrame> queue = new ConcurrentLinkedQueue<>();
+    private final Runnable drainTask = this::drain;
+    private final Set<String> channels = ConcurrentHashMap.newKeySet();
+
+    private volatile int state;
+    private volatile long backlog;
+    private volatile int wakePending;
+    private volatile int pending;
+    private volatile int released;
+    private volatile boolean readsPaused;
+    /** After a protocol failure the rest of the input is read and dropped, so the close frame is not lost to a reset. */
+    private boolean discarding;
+    private volatile long lastSeen = System.currentTimeMillis();
+    private volatile ScheduledFuture<?> expiry;
+
+    // Writer state: touched on the I/O thread only.
+    private ByteBuffer[] writing;
+    private int writingBytes;
+    private WireFrame closeFrame;
+    private boolean closeWritten;
+    private boolean peerClosed;
+
+    Connection(Hub hub, StreamConnection stream, ClientInfo client) {
+        this.hub = hub;
+        this.stream = stream;
+        this.client = client;
+        this.decoder = new FrameDecoder(hub.config().maxMessageBytes());
+    }
+
+    public ClientInfo client() {
+        return client;
+    }
+
+    public boolean isOpen() {
+        return state == OPEN;
+    }
+
+    Set<String> channels() {
+        return channels;
+    }
+
+    void expireAt(ScheduledFuture<?> task) {
+        this.expiry = task;
+    }
+
+    /** Starts reading; called once on the I/O thread right after the upgrade. */
+    void start() {
+        ConduitStreamSourceChannel source = stream.getSourceChannel();
+        source.getReadSetter().set(ch -> onReadable());
+        stream.getSinkChannel().getWriteSetter().set(ch -> {
+            ch.suspendWrites();
+            drain();
+        });
+        stream.getCloseSetter().set(ch -> lost());
+        source.resumeReads();
+    }
+
+    // ---- reading (I/O thread) ----
+
+    private void onReadable() {
+        ConduitStreamSourceChannel source = stream.getSourceChannel();
+        ByteBuffer buffer = readBuffer();
+        try {
+            if (discarding) {
+                int n;
+                do {
+                    buffer.clear();
+                    n = source.read(buffer);
+                } while (n > 0);
+                if (n < 0) {
+                    terminate();
+                }
+                return;
+            }
+            for (int round = 0; round < 16; round++) {
+                buffer.clear();
+                decoder.prefix(buffer);
+                int n = source.read(buffer);
+                if (n < 0) {
+                    lost();
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+                lastSeen = System.currentTimeMillis();
+                buffer.flip();
+                if (!decoder.feed(buffer, this)) {
+                    if (!discarding) {
+                        source.suspendReads();
+                    }
+                    return;
+                }
+                if (pending >= hub.config().maxPendingRequests()) {
+                    pauseReads();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            lost();
+        }
+    }
+
+    private ByteBuffer readBuffer() {
+        int size = FrameDecoder.bufferSize(hub.config().maxMessageBytes());
+        ByteBuffer b = READ_BUFFER.get();
+        if (b == null || b.capacity() < size) {
+            b = ByteBuffer.allocateDirect(size);
+            READ_BUFFER.set(b);
+        }
+        return b;
+    }
+
+    /**
+     * Too many of this client's requests wait for the workers: stop reading its socket until
+     * they drain, so a flood backs up into the flooder's TCP window instead of the hub's memory.
+     */
+    private void pauseReads() {
+        readsPaused = true;
+        stream.getSourceChannel().suspendReads();
+        if (pending < hub.config().maxPendingRequests()) {
+            resumeReads();
+        }
+    }
+
+    private void resumeReads() {
+        if (readsPaused && state != CLOSED) {
+            readsPaused = false;
+            stream.getSourceChannel().resumeReads();
+        }
+    }
+
+    void requestStarted() {
+        PENDING.getAndAdd(this, 1);
+    }
+
+    void requestDone() {
+        int left = (int) PENDING.getAndAdd(this, -1) - 1;
+        if (readsPaused && left < hub.config().maxPendingRequests()) {
+            stream.getIoThread().execute(this::resumeReads);
+        }
+    }
+
+    @Override
+    public void text(byte[] message) {
+        if (state == OPEN) {
+            hub.received(this, message);
+        }
+    }
+
+    @Override
+    public void binary() {
+        if (state == OPEN) {
+            send(Frames.error(null, "bad_request", "binary frames are not accepted: send JSON text"));
+        }
+    }
+
+    @Override
+    public void ping(byte[] payload) {
+        send(WireFrame.pong(payload));
+    }
+
+    @Override
+    public void pong() {
+        // lastSeen is already updated by the read
+    }
+
+    @Override
+    public void close(int code) {
+        if (state == OPEN) {
+            // Answer with the client's own code: the SDK reconnects only when its 4000 comes back.
+            beginClose(code == FrameDecoder.NO_STATUS ? WireFrame.emptyClose() : WireFrame.close(code), true);
+        } else {
+            terminate();
+        }
+    }
+
+    @Override
+    public void fail(int code, String why) {
+        discarding = true;
+        closeWith(code);
+    }
+
+    // ---- writing (any thread enqueues, the I/O thread writes) ----
+
+    /** Queues a frame; never blocks. Past the backlog bound the connection is closed with 1013. */
+    public void send(WireFrame frame) {
+        if (state != OPEN) {
+            return;
+        }
+        int size = frame.length();
+        long total = (long) BACKLOG.getAndAdd(this, (long) size) + size;
+        if (total > hub.config().maxBacklogBytes()) {
+            BACKLOG.getAndAdd(this, (long) -size);
+            hub.stats().slowConsumerClosed();
+            closeWith(1013);
+            return;
+        }
+        queue.add(frame);
+        if (WAKE.compareAndSet(this, 0, 1) && !WriteBatch.defer(this)) {
+            wake();
+        }
+    }
+
+    /** Schedules the writer on this connection's I/O thread. */
+    void wake() {
+        stream.getIoThread().execute(drainTask);
+    }
+
+    long backlog() {
+        return backlog;
+    }
+
+    private void drain() {
+        if (state == CLOSED) {
+            return;
+        }
+        ConduitStreamSinkChannel sink = stream.getSinkChannel();
+        try {
+            while (writing != null || nextBatch()) {
+                sink.write(writing, 0, writing.length);
+                if (remaining(writing)) {
+                    sink.resumeWrites();
+                    return;
+                }
+                BACKLOG.getAndAdd(this, (long) -writingBytes);
+                writing = null;
+                writingBytes = 0;
+                if (closeWritten) {
+                    afterCloseWritten(sink);
+                    return;
+                }
+            }
+            if (!sink.flush()) {
+                sink.resumeWrites();
+            }
+        } catch (IOException e) {
+            lost();
+        }
+    }
+
+    /** Takes the next frames to write; false when there is nothing. */
+    private boolean nextBatch() {
+        if (state == CLOSING) {
+            if (closeFrame == null || closeWritten) {
+                return false;
+            }
+            writing = new ByteBuffer[] {ByteBuffer.wrap(closeFrame.bytes())};
+            closeWritten = true;
+            return true;
+        }
+        WireFrame f = queue.poll();
+        if (f == null) {
+            wakePending = 0;
+            // A frame queued between the poll and the reset saw the flag still set and woke no one.
+            f = queue.poll();
+            if (f == null) {
+                return false;
+            }
+        }
+        ByteBuffer[] batch = new ByteBuffer[BATCH_FRAMES];
+        int n = 0;
+        int bytes = 0;
+        do {
+            batch[n++] = ByteBuffer.wrap(f.bytes());
+            bytes += f.length();
+        } while (n < BATCH_FRAMES && bytes < BATCH_BYTES && (f = queue.poll()) != null);
+        writing = n == BATCH_FRAMES ? batch : Arrays.copyOf(batch, n);
+        writingBytes = bytes;
+        return true;
+    }
+
+    private static boolean remaining(ByteBuffer[] buffers) {
+        for (ByteBuffer b : buffers) {
+            if (b.hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- closing ----
+
+    /** Closes with a status code: 1009 too large, 1013 backlog, 4001 token expired, 1012 shutdown. */
+    public void closeWith(int code) {
+        beginClose(WireFrame.close(code), false);
+    }
+
+    private void beginClose(WireFrame frame, boolean byPeer) {
+        if (!STATE.compareAndSet(this, OPEN, CLOSING)) {
+            return;
+        }
+        release();
+        stream.getIoThread().execute(() -> {
+            closeFrame = frame;
+            peerClosed = byPeer;
+            long dropped = 0;
+            for (WireFrame f; (f = queue.poll()) != null; ) {
+                dropped += f.length();
+            }
+            BACKLOG.getAndAdd(this, -dropped);
+            drain();
+            // A reader that stopped reading never takes the close frame: give up after the grace period.
+            stream.getIoThread().executeAfter(this::terminate, hub.config().closeGraceMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void afterCloseWritten(ConduitStreamSinkChannel sink) throws IOException {
+        if (peerClosed) {
+            sink.flush();
+            terminate();
+            return;
+        }
+        // Wait for the client's answering close frame (or its end of stream), then close.
+        discarding = true;
+        sink.shutdownWrites();
+        if (!sink.flush()) {
+            sink.resumeWrites();
+        }
+        stream.getSourceChannel().resumeReads();
+    }
+
+    /** The socket ended without a close handshake, or an I/O error broke it. */
+    private void lost() {
+        terminate();
+    }
+
+    private void terminate() {
+        if ((int) STATE.getAndSet(this, CLOSED) == CLOSED) {
+            return;
+        }
+        release();
+        IoUtils.safeClose(stream);
+        hub.closed(this);
+    }
+
+    /** Leaves every channel, once, as soon as the connection stops being usable. */
+    private void release() {
+        if (RELEASED.compareAndSet(this, 0, 1)) {
+            ScheduledFuture<?> e = expiry;
+            if (e != null) {
+                e.cancel(false);
+            }
+            hub.released(this);
+        }
+    }
+
+    /** Called by the hub's timer: ping a live connection, close a silent one. */
+    void heartbeat(long now) {
+        if (state != OPEN) {
+            return;
+        }
+        if (now - lastSeen > hub.config().idleMillis()) {
+            closeWith(1001);
+        } else {
+            send(WireFrame.EMPTY_PING);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + client.socketId();
+    }
+}

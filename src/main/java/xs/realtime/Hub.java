@@ -1,0 +1,445 @@
+package xs.realtime;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.xnio.StreamConnection;
+import xs.interp.ChannelConfig;
+import xs.interp.ChannelDirectory;
+import xs.interp.Identity;
+import xs.interp.Interpreter;
+import xs.interp.RealtimeEvent;
+import xs.interp.RealtimeSink;
+import xs.source.DeepStacks;
+
+/**
+ * The realtime hub: channel membership, presence, history, triggers and fan-out, following
+ * {@code realtime-protocol.md}. Connections hand it decoded requests from their I/O threads; it
+ * runs each on the lane of the request's channel (one task at a time per channel, on a worker
+ * pool), publishes what it accepts through the {@link Broker}, and fans deliveries out to this
+ * node's members. It is also the {@link RealtimeSink} that {@code api.realtime_event} publishes to.
+ * <pre>api.realtime_event { channel = "room:" ~ $input.room_id  event = "new_message"  data = $message }</pre>
+ */
+public final class Hub implements AutoCloseable {
+    /** The channel whose lane the current thread is running, for events a trigger emits. */
+    private static final ThreadLocal<ChannelState> IN_LANE = new ThreadLocal<>();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** One concrete channel with members on this node; its maps are touched by its lane only. */
+    private final class ChannelState {
+        final String name;
+        final ChannelConfig config;
+        final ChannelLane lane;
+        final Map<String, Subscription> members = new HashMap<>();
+
+        ChannelState(String name, ChannelConfig config) {
+            this.name = name;
+            this.config = config;
+            this.lane = new ChannelLane(name, workers, () -> retire(this));
+        }
+    }
+
+    /** A local member and whether it asked for presence updates. */
+    private static final class Subscription {
+        final Connection connection;
+        boolean presence;
+
+        Subscription(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    private final HubConfig config;
+    private final ChannelDirectory directory;
+    private final AuthTables authTables;
+    private final Broker broker;
+    private final PrintStream log;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final Map<String, ChannelState> channels = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final HubStats stats = new HubStats();
+    private volatile TriggerRunner triggers = TriggerRunner.NONE;
+    private volatile boolean accepting = true;
+
+    public Hub(HubConfig config, ChannelDirectory directory, AuthTables authTables, Broker broker, PrintStream log) {
+        this.config = config;
+        this.directory = directory;
+        this.authTables = authTables;
+        this.broker = broker;
+        this.log = log;
+        this.workers = Executors.newFixedThreadPool(config.workerThreads(), DeepStacks.factory("xs-hub"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "xs-hub-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        broker.listen(this::deliver);
+        timer.scheduleAtFixedRate(this::heartbeat, config.pingMillis(), config.pingMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets realtime_triggers run: the interpreter exists only after the sink it publishes to. */
+    public void attach(Interpreter interpreter) {
+        this.triggers = TriggerRunner.of(interpreter, log);
+    }
+
+    public HubConfig config() {
+        return config;
+    }
+
+    public HubStats stats() {
+        return stats;
+    }
+
+    /** Where {@code api.realtime_event} delivers under {@code xs serve}. */
+    public RealtimeSink sink() {
+        return this::publishEvent;
+    }
+
+    /** The dbo_id of a token's table, for {@code client.permissions}. */
+    int dboId(String table) {
+        return authTables.dboId(table);
+    }
+
+    // ---- connections ----
+
+    /** Takes over an upgraded socket (on its I/O thread) for a client with a checked identity. */
+    public Connection open(StreamConnection stream, Tokens.Verified verified) {
+        Identity identity = verified == null ? Identity.ANONYMOUS : verified.identity();
+        ClientInfo client = ClientInfo.of(newSocketId(), identity, authTables.dboId(identity.table()));
+        Connection c = new Connection(this, stream, client);
+        connections.add(c);
+        stats.opened();
+        c.start();
+        if (!accepting) {
+            c.closeWith(1012);
+        } else if (verified != null && verified.expiresAtMillis() > 0) {
+            long delay = Math.max(0, verified.expiresAtMillis() - System.currentTimeMillis());
+            c.expireAt(timer.schedule(() -> c.closeWith(4001), delay, TimeUnit.MILLISECONDS));
+        }
+        return c;
+    }
+
+    /** 18 random bytes: 24 url-safe characters nobody can guess. */
+    private static String newSocketId() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The connection stopped being usable: leave its channels (presence leave, exactly once each). */
+    void released(Connection c) {
+        for (String channel : List.copyOf(c.channels())) {
+            ChannelConfig cfg = directory.match(channel).orElse(null);
+            if (cfg != null) {
+                onLane(channel, cfg, s -> leave(c, s, false));
+            }
+        }
+    }
+
+    /** The socket is closed. */
+    void closed(Connection c) {
+        if (connections.remove(c)) {
+            stats.closed();
+        }
+    }
+
+    public int openConnections() {
+        return connections.size();
+    }
+
+    private void heartbeat() {
+        long now = System.currentTimeMillis();
+        for (Connection c : connections) {
+            c.heartbeat(now);
+        }
+    }
+
+    // ---- requests (decoded on I/O threads, run on lanes) ----
+
+    void received(Connection c, byte[] text) {
+        Request r;
+        try {
+            r = RequestReader.read(text);
+        } catch (Refusal refusal) {
+            c.send(refusal.frame());
+            return;
+        }
+        ChannelConfig cfg = directory.match(r.channel()).orElse(null);
+        if (cfg == null) {
+            c.send(Frames.error(r.channel(), "channel_not_found", "no realtime_channel matches \"" + r.channel() + "\""));
+            return;
+        }
+        c.requestStarted();
+        onLane(r.channel(), cfg, s -> {
+            try {
+                switch (r.action()) {
+                    case "join" -> join(c, r, s);
+                    case "leave" -> leave(c, s, true);
+                    case "message" -> message(c, r, s);
+                    default -> history(c, s);
+                }
+            } catch (Refusal refusal) {
+                c.send(refusal.frame());
+            } finally {
+                c.requestDone();
+            }
+        });
+    }
+
+    private void join(Connection c, Request r, ChannelState s) {
+        ChannelConfig cfg = s.config;
+        ClientInfo client = c.client();
+        if (!cfg.active()) {
+            throw new Refusal("channel_inactive", s.name, "the channel \"" + s.name + "\" is inactive");
+        }
+        if (client.anonymous() && !cfg.anonymousClients()) {
+            throw new Refusal("auth_required", s.name, "the channel \"" + s.name + "\" does not admit anonymous clients");
+        }
+        Subscription sub = s.members.get(client.socketId());
+        boolean first = sub == null;
+        if (first) {
+            if (!c.isOpen()) {
+                return;
+            }
+            triggers.join(s.name, cfg, r, client);
+            sub = new Subscription(c);
+            s.members.put(client.socketId(), sub);
+            c.channels().add(s.name);
+            broker.roster().add(s.name, client);
+            stats.channelJoined(s.name);
+        }
+        sub.presence = r.payloadFlag("presence");
+        c.send(Frames.join(s.name, client));
+        if (sub.presence && cfg.presence()) {
+            c.send(Frames.presenceFull(s.name, broker.roster().members(s.name)));
+        }
+        if (r.payloadFlag("history")) {
+            c.send(Frames.history(s.name, visibleHistory(s.name, client)));
+        }
+        if (first && cfg.presence()) {
+            broker.publish(new Delivery(s.name, Delivery.Audience.PRESENCE_WATCHERS, client.socketId(),
+                Frames.presenceUpdate(s.name, "join", client)));
+        }
+        if (first && !c.isOpen()) {
+            // The socket closed while the join ran: its release may have missed this channel.
+            leave(c, s, false);
+        }
+    }
+
+    private void leave(Connection c, ChannelState s, boolean asked) {
+        ClientInfo client = c.client();
+        if (s.members.remove(client.socketId()) == null) {
+            if (asked) {
+                throw new Refusal("not_joined", s.name, "not a member of \"" + s.name + "\"");
+            }
+            return;
+        }
+        c.channels().remove(s.name);
+        broker.roster().remove(s.name, client.socketId());
+        if (s.config.presence()) {
+            broker.publish(new Delivery(s.name, Delivery.Audience.PRESENCE_WATCHERS, client.socketId(),
+                Frames.presenceUpdate(s.name, "leave", client)));
+        }
+    }
+
+    private void message(Connection c, Request r, ChannelState s) {
+        ChannelConfig cfg = s.config;
+        ClientInfo sender = c.client();
+        if (!cfg.active()) {
+            throw new Refusal("channel_inactive", s.name, "the channel \"" + s.name + "\" is inactive");
+        }
+        if (!s.members.containsKey(sender.socketId())) {
+            throw new Refusal("not_joined", s.name, "join \"" + s.name + "\" before sending to it");
+        }
+        if (sender.anonymous()) {
+            throw new Refusal("auth_required", s.name, "anonymous clients may receive but not send");
+        }
+        String target = r.target();
+        if (target != null) {
+            if (!cfg.privateMessaging()) {
+                throw new Refusal("messaging_disabled", s.name, "private messaging is off on \"" + s.name + "\"");
+            }
+            if (broker.roster().find(s.name, target).isEmpty()) {
+                throw new Refusal("target_not_found", s.name, "no member of \"" + s.name + "\" has the socketId \""
+                    + target + "\"");
+            }
+        } else {
+            if (!cfg.publicMessaging()) {
+                throw new Refusal("messaging_disabled", s.name, "public messaging is off on \"" + s.name + "\"");
+            }
+            if (r.flag("authenticated") && !cfg.authChannel()) {
+                throw new Refusal("messaging_disabled", s.name, "authenticated messaging is off on \"" + s.name
+                    + "\" (settings.auth_channel)");
+            }
+        }
+        if (!triggers.message(s.name, cfg, r, sender)) {
+            return;
+        }
+        WireFrame frame = Frames.message(s.name, r, sender);
+        stats.message();
+        if (target != null) {
+            broker.publish(new Delivery(s.name, Delivery.Audience.ONE, target, frame));
+            return;
+        }
+        boolean authenticatedOnly = r.flag("authenticated");
+        broker.history().append(s.name, new HistoryStore.Entry(frame, authenticatedOnly), cfg.messageHistory());
+        broker.publish(new Delivery(s.name, authenticatedOnly ? Delivery.Audience.AUTHENTICATED : Delivery.Audience.ALL,
+            null, frame));
+    }
+
+    private void history(Connection c, ChannelState s) {
+        if (!s.members.containsKey(c.client().socketId())) {
+            throw new Refusal("not_joined", s.name, "join \"" + s.name + "\" before asking for its history");
+        }
+        c.send(Frames.history(s.name, visibleHistory(s.name, c.client())));
+    }
+
+    private List<WireFrame> visibleHistory(String channel, ClientInfo client) {
+        List<WireFrame> frames = new ArrayList<>();
+        for (HistoryStore.Entry e : broker.history().read(channel)) {
+            if (!e.authenticatedOnly() || !client.anonymous()) {
+                frames.add(e.frame());
+            }
+        }
+        return frames;
+    }
+
+    // ---- events from scripts ----
+
+    private void publishEvent(RealtimeEvent e) {
+        ChannelConfig cfg = directory.requireActive(e.channel());
+        int dbo = 0;
+        Object row = null;
+        if (e.authTable() != null || (e.authId() != null && !"".equals(e.authId()))) {
+            dbo = authTables.dboId(e.authTable());
+            row = new Identity(e.authId() == null ? "0" : String.valueOf(e.authId()), null, null).id();
+        }
+        WireFrame frame = Frames.event(e.channel(), e.event(), e.data(), dbo, row);
+        stats.event();
+        Consumer<ChannelState> publish = s -> {
+            broker.history().append(s.name, new HistoryStore.Entry(frame, false), cfg.messageHistory());
+            broker.publish(new Delivery(s.name, Delivery.Audience.ALL, null, frame));
+        };
+        ChannelState here = IN_LANE.get();
+        if (here != null && here.name.equals(e.channel())) {
+            // Emitted by a trigger of this very channel: deliver now, ahead of the message that caused it.
+            publish.accept(here);
+        } else {
+            onLane(e.channel(), cfg, publish);
+        }
+    }
+
+    // ---- fan-out ----
+
+    private void deliver(Delivery d) {
+        ChannelState here = IN_LANE.get();
+        if (here != null && here.name.equals(d.channel())) {
+            fanOut(here, d);
+            return;
+        }
+        ChannelConfig cfg = directory.match(d.channel()).orElse(null);
+        if (cfg != null) {
+            onLane(d.channel(), cfg, s -> fanOut(s, d));
+        }
+    }
+
+    private void fanOut(ChannelState s, Delivery d) {
+        int sent = 0;
+        switch (d.audience()) {
+            case ONE -> {
+                Subscription sub = s.members.get(d.socketId());
+                if (sub != null) {
+                    sub.connection.send(d.frame());
+                    sent = 1;
+                }
+            }
+            case ALL -> {
+                for (Subscription sub : s.members.values()) {
+                    sub.connection.send(d.frame());
+                }
+                sent = s.members.size();
+            }
+            case AUTHENTICATED -> {
+                for (Subscription sub : s.members.values()) {
+                    if (!sub.connection.client().anonymous()) {
+                        sub.connection.send(d.frame());
+                        sent++;
+                    }
+                }
+            }
+            case PRESENCE_WATCHERS -> {
+                for (Subscription sub : s.members.values()) {
+                    if (sub.presence && !sub.connection.client().socketId().equals(d.socketId())) {
+                        sub.connection.send(d.frame());
+                        sent++;
+                    }
+                }
+            }
+        }
+        stats.delivered(sent);
+    }
+
+    // ---- lanes ----
+
+    private void onLane(String channel, ChannelConfig cfg, Consumer<ChannelState> task) {
+        channels.compute(channel, (name, existing) -> {
+            ChannelState s = existing != null ? existing : new ChannelState(name, cfg);
+            s.lane.submit(() -> {
+                IN_LANE.set(s);
+                try {
+                    task.accept(s);
+                } finally {
+                    IN_LANE.remove();
+                }
+            });
+            return s;
+        });
+    }
+
+    /** Drops the state of a channel that has no local member and no work left. */
+    private void retire(ChannelState s) {
+        channels.computeIfPresent(s.name, (name, current) ->
+            current == s && s.lane.idle() && s.members.isEmpty() ? null : current);
+    }
+
+    // ---- shutdown ----
+
+    /** Closes every connection with 1012 (the SDK reconnects), waits for them briefly, stops the threads. */
+    @Override
+    public void close() {
+        accepting = false;
+        for (Connection c : connections) {
+            c.closeWith(1012);
+        }
+        long deadline = System.currentTimeMillis() + config.closeGraceMillis() + 500;
+        while (!connections.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        timer.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        broker.close();
+    }
+}
