@@ -202,6 +202,11 @@ final class NewlineFilter implements TokenSource {
         problems.add(new BracketProblem(t.getStartIndex(), 1,
             "expected '" + closerOf(top.type()) + "' to close " + top.what() + " opened at "
                 + position(top.offset()) + ", found '" + t.getText() + "'", false));
+        if (open.stream().noneMatch(o -> o.type() == expected)) {
+            // Nothing of its kind is open: a typo for the innermost closer, as in `(1 + 2]`.
+            open.pop();
+            return;
+        }
         // Assume the inner bracket was left open and the closer belongs further out.
         while (!open.isEmpty() && open.peek().type() != expected) {
             open.pop();
