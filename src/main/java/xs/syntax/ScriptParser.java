@@ -87,6 +87,12 @@ public final class ScriptParser {
             NewlineFilter filter = new NewlineFilter(lexer,
                 offset -> source.line(base + offset) + ":" + source.column(base + offset));
             CommonTokenStream tokens = new CommonTokenStream(filter);
+            tokens.fill();
+            if (filter.problems().stream().anyMatch(BracketProblem::tooDeep)) {
+                // Refuse before parsing: the parser's recursion could overflow a small stack first.
+                report(source, base, tokens.getTokens(), filter.problems(), List.of(), diagnostics);
+                return null;
+            }
             XsParser parser = new XsParser(tokens);
             parser.removeErrorListeners();
             ParserRuleContext tree = parseTwoStage(parser, tokens, entry, errors -> {
@@ -200,7 +206,8 @@ public final class ScriptParser {
                 return Diagnostic.error(Code.XS0106, new Span(source, span.start(), span.start() + 1),
                     "'#' does not start a comment in XanoScript: use //");
             case XsLexer.UNKNOWN_CHAR:
-                return Diagnostic.error(Code.XS0104, span, "unexpected character " + describeChar(t.getText()));
+                return Diagnostic.error(Code.XS0104, span, "unexpected character " + describeChar(t.getText())
+                    + (t.getText().equals(";") ? ": XanoScript ends a statement at the end of the line, without ';'" : ""));
             default:
                 return null;
         }
