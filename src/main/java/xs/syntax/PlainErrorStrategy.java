@@ -6,7 +6,9 @@ import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import xs.syntax.antlr.XsLexer;
 import xs.syntax.antlr.XsParser;
 
 /**
@@ -55,7 +57,46 @@ final class PlainErrorStrategy extends DefaultErrorStrategy {
         if (t.getType() == Token.EOF) {
             return "unexpected end of file" + where(parser);
         }
-        return "unexpected " + TokenNames.describe(t) + where(parser);
+        return "unexpected " + TokenNames.describe(t) + where(parser) + hint(parser, t);
+    }
+
+    /** A hint for the mistakes people make most: {@code else if}, {@code value 1}. */
+    private static String hint(Parser parser, Token t) {
+        Token before = previous(parser, t, 1);
+        if (before == null) {
+            return "";
+        }
+        if (t.getType() == XsLexer.IF && before.getType() == XsLexer.ELSE) {
+            return ": XanoScript writes 'elseif' as one word";
+        }
+        Token start = previous(parser, t, 2);
+        boolean startsItem = start == null || start.getType() == XsLexer.NL || start.getType() == XsLexer.LBRACE;
+        boolean word = !before.getText().isEmpty() && Character.isLetter(before.getText().charAt(0));
+        if (startsItem && word && startsValue(t.getType())) {
+            return " (missing '=' after '" + before.getText() + "'?)";
+        }
+        return "";
+    }
+
+    private static boolean startsValue(int type) {
+        return switch (type) {
+            case XsLexer.INT, XsLexer.DECIMAL, XsLexer.STRING, XsLexer.SQ_STRING, XsLexer.TRIPLE_STRING,
+                XsLexer.VAR, XsLexer.TRUE, XsLexer.FALSE, XsLexer.NULL, XsLexer.LBRACK -> true;
+            default -> false;
+        };
+    }
+
+    /** The n-th significant token before t, or null. */
+    private static Token previous(Parser parser, Token t, int n) {
+        TokenStream tokens = parser.getInputStream();
+        int found = 0;
+        for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+            Token p = tokens.get(i);
+            if (p.getChannel() == Token.DEFAULT_CHANNEL && ++found == n) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Names the construct being read, when that helps the reader find the mistake. */
