@@ -1,0 +1,2 @@
+// expect warning: XS0108
+// A file with only comments declares nothing.
