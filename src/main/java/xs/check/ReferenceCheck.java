@@ -85,7 +85,11 @@ final class ReferenceCheck {
     private void checkStatement(GenericStmt g, List<Diagnostic> out) {
         StatementSpec spec = statements.get(g.name());
         if (spec == null) {
-            if (StatementRegistry.isRealXanoStatement(g.name())) {
+            if (g.name().startsWith("expect.")) {
+                // Inside a test only that test fails, so the rest of the suite still runs.
+                out.add(Diagnostic.warning(Code.XS0204, g.nameSpan(), "unknown assertion '" + g.name()
+                    + "': the test that uses it fails" + Suggest.didYouMean(g.name(), statements.names())));
+            } else if (StatementRegistry.isRealXanoStatement(g.name())) {
                 out.add(Diagnostic.warning(Code.XS0205, g.nameSpan(), g.name()
                     + " is not supported by xs run: it runs only in Xano's cloud, and fails here when reached"));
             } else {

@@ -83,7 +83,16 @@ public final class Interpreter {
      * @param variables variables set before the stack runs ($channel for triggers, $response for tests)
      */
     public Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables) {
-        RunContext context = new RunContext(this, services);
+        return run(construct, input, auth, variables, null);
+    }
+
+    /**
+     * Runs a construct for the test block {@code testName}: statements whose {@code mock} names
+     * that test return the mocked value instead of running.
+     */
+    public Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
+                       String testName) {
+        RunContext context = new RunContext(this, services, testName);
         try {
             Object response = invoke(construct, input, auth, variables, context);
             return new Outcome(response, null, context.logs());

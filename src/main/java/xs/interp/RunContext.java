@@ -16,11 +16,18 @@ public final class RunContext {
     final Services services;
     final Deadline deadline;
     final List<Object> logs = Collections.synchronizedList(new ArrayList<>());
+    /** The test block being run, so statements' {@code mock} entries for it apply; null otherwise. */
+    final String testName;
     int depth;
 
     RunContext(Interpreter interpreter, Services services) {
+        this(interpreter, services, null);
+    }
+
+    RunContext(Interpreter interpreter, Services services, String testName) {
         this.interpreter = interpreter;
         this.services = services;
+        this.testName = testName;
         this.deadline = Deadline.start(services.timeoutMillis());
     }
 

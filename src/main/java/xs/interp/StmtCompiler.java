@@ -75,7 +75,7 @@ final class StmtCompiler implements StmtVisitor<Exec> {
         }
         Exec exec;
         try {
-            exec = spec.compiler().compile(s, c);
+            exec = mocked(s, spec.compiler().compile(s, c));
         } catch (XsError e) {
             XsError error = e.at(span);
             return f -> {
@@ -88,6 +88,28 @@ final class StmtCompiler implements StmtVisitor<Exec> {
             } catch (XsError e) {
                 throw e.at(span);
             }
+        };
+    }
+
+    /**
+     * {@code mock = {"test name": value}}: while that test runs, the statement does not run and
+     * its {@code as} variable gets the value.
+     */
+    private Exec mocked(GenericStmt s, Exec real) {
+        Eval mock = c.attr(s, "mock");
+        if (mock == null) {
+            return real;
+        }
+        Target target = c.as(s);
+        return f -> {
+            String test = f.context.testName;
+            if (test != null && mock.eval(f) instanceof Map<?, ?> m && m.containsKey(test)) {
+                if (target != null) {
+                    target.write(f, m.get(test));
+                }
+                return Exec.NORMAL;
+            }
+            return real.exec(f);
         };
     }
 

@@ -1,0 +1,115 @@
+package xs.interp;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import xs.ast.Block;
+import xs.ast.Construct;
+import xs.ast.GenericStmt;
+import xs.ast.Literal;
+import xs.ast.Member;
+import xs.ast.Members;
+import xs.ast.Program;
+import xs.ast.StackClause;
+import xs.ast.Stmt;
+import xs.source.Span;
+
+/**
+ * Runs the {@code test "name" { input = {…}  expect.* … }} blocks of a program. Each test gets
+ * fresh services (a new database), calls its construct with the test's input, then runs the
+ * test's own statements with {@code $response} set.
+ */
+public final class TestRunner {
+    /** The outcome of one test block. */
+    public record Result(Construct construct, String name, Span span, boolean passed, String failure, Span failureAt,
+                         long millis) {
+    }
+
+    private final Program program;
+    private final Supplier<Services> services;
+    private final Map<GenericStmt, Construct> bodies = new IdentityHashMap<>();
+
+    public TestRunner(Program program, Supplier<Services> services) {
+        this.program = program;
+        this.services = services;
+    }
+
+    /** Every test block, in file order; {@code filter} (may be null) keeps tests whose name contains it. */
+    public List<Result> run(String filter) {
+        List<Result> results = new ArrayList<>();
+        for (Construct c : program.constructs()) {
+            for (GenericStmt test : c.subBlocks("test")) {
+                String name = name(test);
+                if (filter != null && !name.contains(filter) && !c.title().contains(filter)) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                Result r = run(c, test, name);
+                results.add(new Result(c, name, test.span(), r.passed(), r.failure(), r.failureAt(),
+                    (System.nanoTime() - start) / 1_000_000));
+            }
+        }
+        return results;
+    }
+
+    private static String name(GenericStmt test) {
+        return test.argument() instanceof Literal l && l.value() != null ? Values.toText(l.value()) : "(unnamed)";
+    }
+
+    private Result run(Construct construct, GenericStmt test, String name) {
+        Interpreter interpreter = new Interpreter(program, services.get());
+        Object input;
+        try {
+            input = test.attribute("input").map(interpreter::constant).orElse(new LinkedHashMap<String, Object>());
+        } catch (XsError e) {
+            return failed(construct, test, name, "the test's input cannot be evaluated: " + e.getMessage(), e.span());
+        }
+        Map<String, Object> auth = Identity.ANONYMOUS.auth();
+        Outcome call = interpreter.run(construct, input, auth, Map.of(), name);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("response", call.response());
+        if (!call.ok()) {
+            if (!expectsThrow(test)) {
+                XsError e = call.error();
+                return failed(construct, test, name, "the call failed: " + e.getMessage(), e.span());
+            }
+            variables.put(ExpectStatements.CALL_ERROR, StmtCompiler.describe(call.error()));
+        }
+        try {
+            Outcome body = interpreter.run(body(test, name), null, auth, variables, name);
+            if (!body.ok()) {
+                return failed(construct, test, name, body.error().getMessage(), body.error().span());
+            }
+        } catch (ExpectFailure f) {
+            return failed(construct, test, name, f.getMessage(), f.span());
+        }
+        return new Result(construct, name, test.span(), true, null, null, 0);
+    }
+
+    private static Result failed(Construct c, GenericStmt test, String name, String message, Span at) {
+        return new Result(c, name, test.span(), false, message, at == null ? test.span() : at, 0);
+    }
+
+    /** A bare {@code expect.to_throw} asserts that the tested call itself fails. */
+    private static boolean expectsThrow(GenericStmt test) {
+        for (Stmt s : Members.statements(test.members())) {
+            if (s instanceof GenericStmt g && !g.disabled() && g.name().equals("expect.to_throw") && g.stack().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The test's statements as a construct of their own, compiled once. */
+    private synchronized Construct body(GenericStmt test, String name) {
+        return bodies.computeIfAbsent(test, t -> {
+            List<Stmt> statements = Members.statements(t.members());
+            Block block = new Block(t.span(), statements);
+            List<Member> members = List.of(new StackClause(t.span(), block));
+            return new Construct(t.span(), "test", t.nameSpan(), name, t.nameSpan(), null, members);
+        });
+    }
+}
