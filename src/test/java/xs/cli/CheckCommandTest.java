@@ -1,0 +1,84 @@
+package xs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xs.interp.Json;
+
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void cleanFolderExitsZero() throws Exception {
+        write("a/ok.xs", "function \"f\" {\n  stack {\n    var $x { value = 1 }\n  }\n  response = $x\n}\n");
+        Cli.Result r = Cli.run("check", dir.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("checked 1 file: 0 errors, 0 warnings"), r.out());
+    }
+
+    @Test
+    void textFormatShowsLineColumnCodeAndCaret() throws Exception {
+        Path f = write("bad.xs", "function \"f\" {\n  stack {\n    var $x { value = $y }\n  }\n}\n");
+        Cli.Result r = Cli.run("check", f.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("bad.xs:3:22: error[XS0201]: $y is read but never assigned"), r.out());
+        assertTrue(r.out().contains("   3 |     var $x { value = $y }\n     |                      ^~"), r.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonFormatIsOneDocument() throws Exception {
+        write("bad.xs", "function \"f\" {\n  stack {\n    var $x { value = $y }\n  }\n}\n");
+        write("broken.xs", "function \"g\" {\n  stack {\n");
+        Cli.Result r = Cli.run("check", dir.toString(), "--format", "json");
+        assertEquals(1, r.code());
+        Map<String, Object> doc = (Map<String, Object>) Json.read(r.out());
+        assertEquals(1L, doc.get("version"));
+        assertEquals(2L, doc.get("files"));
+        assertEquals(2L, doc.get("errors"));
+        List<Map<String, Object>> diagnostics = (List<Map<String, Object>>) doc.get("diagnostics");
+        Map<String, Object> first = diagnostics.get(0);
+        assertEquals(List.of("file", "line", "column", "endLine", "endColumn", "severity", "code", "message"),
+            List.copyOf(first.keySet()));
+        assertEquals("XS0201", first.get("code"));
+        assertEquals(3L, first.get("line"));
+        assertEquals("XS0103", diagnostics.get(1).get("code"));
+    }
+
+    @Test
+    void githubFormatWritesWorkflowCommands() throws Exception {
+        Path f = write("w.xs", "function \"f\" {\n  stack {\n    foo.bar\n  }\n}\n");
+        Cli.Result r = Cli.run("check", f.toString(), "--format", "github");
+        assertEquals(1, r.code());
+        assertTrue(r.out().startsWith("::error file=" + f.toString().replace(":", "%3A") + ",line=3,col=5,"), r.out());
+        assertTrue(r.out().contains("title=XS0204::unknown statement 'foo.bar'"), r.out());
+    }
+
+    @Test
+    void missingPathIsAUsageError() {
+        Cli.Result r = Cli.run("check", dir.resolve("nope").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no such file or folder"), r.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Cli.Result r = Cli.run("check", "--colour", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Unknown option"), r.err());
+    }
+}

@@ -1,0 +1,101 @@
+package xs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String SUITE = """
+        table "item" {
+          schema {
+            int id
+            text name
+            int qty?=0
+          }
+          items = [
+            {id: 1, name: "apple", qty: 3}
+          ]
+        }
+        function "total" {
+          input {
+            int extra?=0
+          }
+          stack {
+            db.query "item" as $items
+            db.get "item" {
+              field_value = 1
+              mock = {"mocked item": {qty: 100}}
+            } as $first
+            precondition ($input.extra >= 0) {
+              error_type = "inputerror"
+              error = "extra must not be negative"
+            }
+            db.add "item" {
+              data = {name: "pear"}
+            }
+          }
+          response = {count: $items|count, qty: ($items|map:$$.qty|sum) + $input.extra, first: $first.qty}
+
+          test "counts seeded items" {
+            input = {extra: 2}
+            expect.to_equal ($response.count) { value = 1 }
+            expect.to_equal ($response.qty) { value = 5 }
+            expect.to_be_within ($response.qty) {
+              min = 1
+              max = 10
+            }
+          }
+          test "each test has a fresh database" {
+            expect.to_equal ($response.count) { value = 1 }
+          }
+          test "mocked item" {
+            expect.to_equal ($response.first) { value = 100 }
+          }
+          test "negative extra fails" {
+            input = {extra: -1}
+            expect.to_throw { exception = "negative" }
+          }
+          test "wrong on purpose" {
+            expect.to_equal ($response.count) { value = 2 }
+          }
+          test "unknown assertion" {
+            expect.to_be_purple ($response)
+          }
+        }
+        """;
+
+    @Test
+    void reportsFailuresWithLineAndSummary() throws Exception {
+        Path f = dir.resolve("suite.xs");
+        Files.writeString(f, SUITE);
+        Path report = dir.resolve("out/junit.xml");
+        Cli.Result r = Cli.run("test", f.toString(), "--junit-xml", report.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals("4 passed, 2 failed", lines[lines.length - 1]);
+        assertTrue(r.out().contains("suite.xs:51:5: test \"wrong on purpose\" of function \"total\" failed: expected 2, got 1"),
+            r.out());
+        assertTrue(r.out().contains("test \"unknown assertion\" of function \"total\" failed: unknown statement 'expect.to_be_purple'"),
+            r.out());
+        String xml = Files.readString(report);
+        assertTrue(xml.contains("<testsuites tests=\"6\" failures=\"2\">"), xml);
+        assertTrue(xml.contains("name=\"mocked item\""), xml);
+        assertTrue(xml.contains("<failure message=\"expected 2, got 1\">"), xml);
+    }
+
+    @Test
+    void filterSelectsTests() throws Exception {
+        Path f = dir.resolve("suite.xs");
+        Files.writeString(f, SUITE);
+        Cli.Result r = Cli.run("test", f.toString(), "--filter", "mocked");
+        assertEquals(0, r.code(), r.out());
+        assertEquals("1 passed, 0 failed", r.out().strip());
+    }
+}
