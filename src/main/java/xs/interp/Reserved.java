@@ -4,7 +4,8 @@ import java.util.Set;
 
 /** Variable names the runtime owns: scripts read them but never assign them. */
 public final class Reserved {
-    private static final Set<String> NAMES = Set.of("input", "auth", "env", "db", "$", "this", "output");
+    /** Not $output: real exports assign it ({@code var $output {…}}); it means the row only inside an addon. */
+    private static final Set<String> NAMES = Set.of("input", "auth", "env", "db", "$", "this");
 
     private Reserved() {
     }
@@ -15,7 +16,7 @@ public final class Reserved {
 
     /** Variables the runtime sets without a script assigning them (never "unassigned"). */
     public static boolean isProvided(String name) {
-        return NAMES.contains(name) || Set.of("index", "parent", "result", "error", "response", "channel",
+        return NAMES.contains(name) || Set.of("index", "parent", "result", "error", "response", "channel", "output",
             xs.ast.VarExpr.STATEMENT_RESULT, "")
             .contains(name);
     }
