@@ -34,9 +34,12 @@ public final class Checker {
         ChannelCheck channels = new ChannelCheck(program);
         for (Construct c : program.constructs()) {
             if (!KNOWN_KINDS.contains(c.kind())) {
-                out.add(Diagnostic.warning(Code.XS0219, c.kindSpan(), "unknown construct '" + c.kind()
-                    + "': xs knows function, query, table, realtime_channel, realtime_trigger, task and the other Xano kinds"));
+                String suggestion = Suggest.didYouMean(c.kind(), KNOWN_KINDS);
+                out.add(Diagnostic.warning(Code.XS0219, c.kindSpan(), "unknown construct '" + c.kind() + "'"
+                    + (suggestion.isEmpty() ? ": xs knows function, query, table, realtime_channel, realtime_trigger,"
+                    + " task and the other Xano kinds" : suggestion)));
             }
+            new DeclarationCheck(c).run(out);
             new VariableCheck(c).run(out);
             new ReferenceCheck(program, channels, c).run(out);
             channels.construct(c, out);

@@ -29,12 +29,14 @@ final class VariableCheck {
         "text.ltrim", "text.rtrim");
 
     private final Construct construct;
+    private List<Diagnostic> out;
 
     VariableCheck(Construct construct) {
         this.construct = construct;
     }
 
     void run(List<Diagnostic> out) {
+        this.out = out;
         Set<String> assigned = new HashSet<>();
         Set<Expr> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Walk.construct(construct, new Walk.Listener() {
@@ -61,6 +63,7 @@ final class VariableCheck {
                 if (root instanceof VarExpr v) {
                     assigned.add(v.name());
                     targets.add(v);
+                    reserved(v);
                 }
             }
         });
@@ -76,5 +79,14 @@ final class VariableCheck {
                 }
             }
         });
+    }
+
+    /** Assigning a variable the runtime owns fails when the statement runs. */
+    private void reserved(VarExpr v) {
+        if (Reserved.isReserved(v.name()) && !v.name().isEmpty()) {
+            String name = VarExpr.ELEMENT.equals(v.name()) ? "$$" : "$" + v.name();
+            out.add(Diagnostic.error(Code.XS0216, v.span(), name + " is reserved: the runtime sets it and"
+                + " a script cannot assign it (choose another name)"));
+        }
     }
 }
