@@ -1,0 +1,49 @@
+// XS0204 unknown statement, XS0205 real Xano statement xs does not run, XS0214 unknown
+// attribute, XS0215 missing attribute. Disabled statements are not checked.
+function statements {
+  input {
+  }
+
+  stack {
+    frobnicate.now { // expect error: XS0204
+      value = 1
+    }
+
+    db.qurey user { // expect error: XS0204
+    } as $rows
+
+    api.request { // expect warning: XS0205
+      url = "https://example.com"
+    } as $response_data
+
+    redis.get { // expect warning: XS0205
+      key = "k"
+    } as $cached
+
+    db.get user {
+      feild_name = "id" // expect warning: XS0214
+      field_value = 1
+    } as $user
+
+    var $x {
+      vaule = 1 // expect warning: XS0214
+      description = "every statement takes a description"
+    }
+
+    db.edit user { // expect error: XS0215
+      field_value = 1
+    } as $edited
+
+    util.sleep { // expect error: XS0215
+    }
+
+    array.push $list { // expect error: XS0215
+    }
+
+    !frobnicate.later {
+      value = 1
+    }
+  }
+
+  response = $user
+}
