@@ -147,9 +147,9 @@ final class TestHub implements AutoCloseable {
 
     @Override
     public void close() {
+        server.close();
         for (WsClient c : clients) {
             c.abort();
         }
-        server.close();
     }
 }
