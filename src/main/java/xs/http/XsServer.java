@@ -1,7 +1,6 @@
 package xs.http;
 
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -59,7 +58,6 @@ public final class XsServer implements AutoCloseable {
         HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical());
         HttpHandler routes = exchange -> route(exchange, functions, realtime);
         Undertow.Builder builder = Undertow.builder()
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxBodyBytes())
             .setHandler(new AccessLog(routes, log));
         if (settings.tls() != null) {
             builder.addHttpsListener(settings.port(), settings.host(), settings.tls());
