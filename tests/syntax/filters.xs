@@ -76,6 +76,10 @@ function filters {
     var $negative {
       value = 5|add:-3|multiply:-1
     }
+
+    var $signed {
+      value = [-5|abs, - 5|abs, -$negative|abs]
+    }
   }
 
   response = $wrapped

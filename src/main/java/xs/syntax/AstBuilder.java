@@ -419,6 +419,11 @@ final class AstBuilder {
         ChainContext c = first;
         while (c != null) {
             Expr e = accessors(primary(c.primary()), c.accessor(), c.primary());
+            List<PrefixContext> prefixes = c.prefix();
+            if (signedNumber(prefixes, e, c.primary())) {
+                e = negation(prefixes.get(prefixes.size() - 1), prefixes.get(prefixes.size() - 1).getStart(), e);
+                prefixes = prefixes.subList(0, prefixes.size() - 1);
+            }
             ParserRuleContext link = c.link();
             ChainContext next = null;
             while (link != null) {
@@ -442,10 +447,23 @@ final class AstBuilder {
                     link = null;
                 }
             }
-            operands.add(prefixed(c.prefix(), e));
+            operands.add(prefixed(prefixes, e));
             c = next;
         }
         return climb(operands, operators, new int[] {0}, 0);
+    }
+
+    /**
+     * A minus written right against a number is part of the literal, as Xano's lexer reads
+     * {@code -?\d+}: in {@code -5|abs} the filter applies to -5.
+     */
+    private static boolean signedNumber(List<PrefixContext> prefixes, Expr operand, PrimaryContext primary) {
+        if (prefixes.isEmpty() || !(operand instanceof Literal l) || l.bare()
+            || !(l.value() instanceof Long || l.value() instanceof BigDecimal)) {
+            return false;
+        }
+        Token minus = prefixes.get(prefixes.size() - 1).getStart();
+        return minus.getType() == XsLexer.MINUS && minus.getStopIndex() + 1 == primary.getStart().getStartIndex();
     }
 
     /** The middle of a ternary: a chain without filter arguments at its top level. */
@@ -455,6 +473,11 @@ final class AstBuilder {
         ClosedChainContext c = first;
         while (c != null) {
             Expr e = accessors(primary(c.primary()), c.accessor(), c.primary());
+            List<PrefixContext> prefixes = c.prefix();
+            if (signedNumber(prefixes, e, c.primary())) {
+                e = negation(prefixes.get(prefixes.size() - 1), prefixes.get(prefixes.size() - 1).getStart(), e);
+                prefixes = prefixes.subList(0, prefixes.size() - 1);
+            }
             ClosedLinkContext link = c.closedLink();
             ClosedChainContext next = null;
             while (link != null && link.getChildCount() > 0) {
@@ -467,7 +490,7 @@ final class AstBuilder {
                     link = null;
                 }
             }
-            operands.add(prefixed(c.prefix(), e));
+            operands.add(prefixed(prefixes, e));
             c = next;
         }
         return climb(operands, operators, new int[] {0}, 0);
