@@ -40,7 +40,11 @@ public final class ChannelDirectory {
             Map<String, Object> attributes = new LinkedHashMap<>();
             for (Member m : c.members()) {
                 if (m instanceof Attribute a && !a.disabled()) {
-                    attributes.put(a.key(), Constants.evaluate(a.value()));
+                    try {
+                        attributes.put(a.key(), Constants.evaluate(a.value()));
+                    } catch (XsError e) {
+                        // A setting that is not a constant (`presence: t/rue`) stays unset; xs check reports it.
+                    }
                 }
             }
             configs.add(ChannelConfig.of(c.name() == null ? "" : c.name(), attributes));
