@@ -52,8 +52,8 @@ tokens { UNTERMINATED_BLOCK }
 
 // ---- layout -------------------------------------------------------------------------------
 NL              : '\r'? '\n' | '\r' ;
-WS              : [ \t\f\u00A0\uFEFF]+ -> channel(HIDDEN) ;
-LINE_COMMENT    : '//' ~[\r\n]* -> channel(HIDDEN) ;
+WS              : [ \t\f\u00A0\uFEFF]+ -> skip ;
+LINE_COMMENT    : '//' ~[\r\n]* -> skip ;
 HASH_COMMENT    : '#' ~[\r\n]* ;
 
 // A line of three or more dashes separates constructs in multi-document exports.
