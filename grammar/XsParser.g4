@@ -317,8 +317,11 @@ bareWord
     | TRY | CATCH | FINALLY | GROUP
     ;
 
+// Any word: identifiers and every keyword (keywords are contextual). Listed flat, without
+// sub-rules, because names are the most frequent node of a parse tree.
 name
-    : bareWord
-    | TRUE | FALSE | NULL | NOW
-    | operatorWord
+    : IDENT | INPUT | SCHEMA | STACK | FILTERS | VERB | AS | IF | ELSE | ELSEIF | CONDITIONAL
+    | SWITCH | CASE | DEFAULT | FOREACH | FOR | WHILE | EACH | BREAK | CONTINUE | TRY_CATCH
+    | TRY | CATCH | FINALLY | GROUP | TRUE | FALSE | NULL | NOW
+    | IN | NOT | BETWEEN | CONTAINS | INCLUDES | LIKE | ILIKE | OVERLAPS | SEARCH
     ;

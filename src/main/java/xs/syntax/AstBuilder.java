@@ -129,7 +129,7 @@ final class AstBuilder {
     }
 
     private Attribute attribute(AttributeContext ctx) {
-        return new Attribute(span(ctx), ctx.name().getText(), span(ctx.name()), expression(ctx.expression()),
+        return new Attribute(span(ctx), text(ctx.name()), span(ctx.name()), expression(ctx.expression()),
             ctx.BANG() != null);
     }
 
@@ -149,7 +149,7 @@ final class AstBuilder {
                 out.add(statement(s.statement()));
             } else {
                 String what = item instanceof AttributeItemContext a
-                    ? "the attribute '" + a.attribute().name().getText() + "'"
+                    ? "the attribute '" + text(a.attribute().name()) + "'"
                     : "'" + item.getStart().getText() + " { … }'";
                 diagnostics.add(Diagnostic.error(Code.XS0109, span(item),
                     what + " is not allowed here: this block holds statements only"));
@@ -305,7 +305,7 @@ final class AstBuilder {
 
     private InputDecl decl(DeclContext ctx) {
         if (ctx instanceof UnnamedDeclContext u) {
-            return new InputDecl(span(u), u.BANG() != null, u.type.getText(), span(u.type), false, null, null,
+            return new InputDecl(span(u), u.BANG() != null, text(u.type), span(u.type), false, null, null,
                 false, null, null, false, null, List.of(), members(u.block()));
         }
         FieldDeclContext f = (FieldDeclContext) ctx;
@@ -322,8 +322,8 @@ final class AstBuilder {
         for (InputFilterContext filter : f.inputFilter()) {
             filters.add(inputFilter(filter));
         }
-        return new InputDecl(span(f), f.BANG() != null, f.type.getText(), span(f.type), array, min, max,
-            f.typeNullable != null, f.field.getText(), span(f.field), optional, defaultValue, filters,
+        return new InputDecl(span(f), f.BANG() != null, text(f.type), span(f.type), array, min, max,
+            f.typeNullable != null, text(f.field), span(f.field), optional, defaultValue, filters,
             members(f.block()));
     }
 
@@ -354,7 +354,7 @@ final class AstBuilder {
         for (InputFilterArgContext a : ctx.inputFilterArg()) {
             args.add(inputFilterArg(a));
         }
-        return new InputFilter(span(ctx), ctx.name().getText(), ctx.BANG() != null, args);
+        return new InputFilter(span(ctx), text(ctx.name()), ctx.BANG() != null, args);
     }
 
     private Object inputFilterArg(InputFilterArgContext a) {
@@ -520,7 +520,7 @@ final class AstBuilder {
             values.add(filterArg(a));
         }
         Span last = values.isEmpty() ? span(end) : values.get(values.size() - 1).span();
-        return new FilterExpr(subject.span().to(last), subject, name.getText(), span(name), disabled, values);
+        return new FilterExpr(subject.span().to(last), subject, text(name), span(name), disabled, values);
     }
 
     /** Filters applied outside a chain: {@code (|uuid)} (no subject), and after an {@code as} target. */
@@ -532,7 +532,7 @@ final class AstBuilder {
                 values.add(filterArg(a));
             }
             Span end = span(call);
-            expr = new FilterExpr(expr == null ? end : expr.span().to(end), expr, call.name().getText(),
+            expr = new FilterExpr(expr == null ? end : expr.span().to(end), expr, text(call.name()),
                 span(call.name()), call.BANG() != null, values);
         }
         return expr;
@@ -672,7 +672,7 @@ final class AstBuilder {
      * the filter applied to its first argument, {@code "a"|concat:$b}.
      */
     private Expr call(CallPrimaryContext ctx) {
-        String name = ctx.callee.getText();
+        String name = text(ctx.callee);
         List<Expr> args = new ArrayList<>();
         for (ExpressionContext e : ctx.expression()) {
             args.add(expression(e));
@@ -828,6 +828,11 @@ final class AstBuilder {
                 "'" + t.getText() + "' is not a valid timestamp"));
             return 0L;
         }
+    }
+
+    /** A name is one token; its text needs no walk over children. */
+    private static String text(NameContext name) {
+        return name.getStart().getText();
     }
 
     // ---- spans ----------------------------------------------------------------------------
