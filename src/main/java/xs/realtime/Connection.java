@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
+import org.xnio.XnioIoThread;
 import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 
@@ -264,6 +265,15 @@ public final class Connection implements FrameDecoder.Handler {
     /** Schedules the writer on this connection's I/O thread. */
     void wake() {
         stream.getIoThread().execute(drainTask);
+    }
+
+    XnioIoThread ioThread() {
+        return stream.getIoThread();
+    }
+
+    /** Runs the writer; on this connection's I/O thread only. */
+    void drainNow() {
+        drain();
     }
 
     long backlog() {

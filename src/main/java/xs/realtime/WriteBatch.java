@@ -1,12 +1,16 @@
 package xs.realtime;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.xnio.XnioIoThread;
 
 /**
  * Connections that got frames during one lane turn, woken together at its end. Deferring the
  * wake-up is what coalesces writes: a connection that receives ten frames in a turn is written
- * once, with all ten, instead of ten times.
+ * once, with all ten, instead of ten times. The wake-ups themselves are grouped by I/O thread:
+ * one task per thread writes every connection it owns, instead of one task per connection.
  */
 final class WriteBatch {
     private static final ThreadLocal<List<Connection>> PENDING = new ThreadLocal<>();
@@ -31,10 +35,24 @@ final class WriteBatch {
     static void end() {
         List<Connection> pending = PENDING.get();
         PENDING.remove();
-        if (pending != null) {
-            for (Connection c : pending) {
-                c.wake();
-            }
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        if (pending.size() == 1) {
+            pending.get(0).wake();
+            return;
+        }
+        Map<XnioIoThread, List<Connection>> byThread = new IdentityHashMap<>();
+        for (Connection c : pending) {
+            byThread.computeIfAbsent(c.ioThread(), t -> new ArrayList<>()).add(c);
+        }
+        for (Map.Entry<XnioIoThread, List<Connection>> e : byThread.entrySet()) {
+            List<Connection> connections = e.getValue();
+            e.getKey().execute(() -> {
+                for (Connection c : connections) {
+                    c.drainNow();
+                }
+            });
         }
     }
 }
