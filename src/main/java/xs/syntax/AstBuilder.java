@@ -89,7 +89,7 @@ final class AstBuilder {
 
     // ---- constructs and blocks ------------------------------------------------------------
 
-    private Construct construct(ConstructContext ctx) {
+    Construct construct(ConstructContext ctx) {
         String name = null;
         Span nameSpan = null;
         if (ctx.header != null) {

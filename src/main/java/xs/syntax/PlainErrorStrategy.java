@@ -5,9 +5,11 @@ import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.Pair;
 import xs.syntax.antlr.XsLexer;
 import xs.syntax.antlr.XsParser;
 
@@ -16,6 +18,39 @@ import xs.syntax.antlr.XsParser;
  * token-set talk ("mismatched input 'x' expecting {NL, '='}").
  */
 final class PlainErrorStrategy extends DefaultErrorStrategy {
+
+    // At the end of the file every open rule only misses its closer again. The default recovery
+    // computes the full follow set for each of them, which costs time quadratic in the nesting
+    // depth (a cut-off file with 1000 open brackets took seconds); these overrides skip that work
+    // once an error has been reported. The errors found so far are all kept.
+
+    @Override
+    public void sync(Parser parser) throws RecognitionException {
+        if (!atEndAfterError(parser)) {
+            super.sync(parser);
+        }
+    }
+
+    @Override
+    public void recover(Parser parser, RecognitionException e) {
+        if (!atEndAfterError(parser)) {
+            super.recover(parser, e);
+        }
+    }
+
+    @Override
+    public Token recoverInline(Parser parser) throws RecognitionException {
+        if (!atEndAfterError(parser)) {
+            return super.recoverInline(parser);
+        }
+        Token end = parser.getCurrentToken();
+        return parser.getTokenFactory().create(new Pair<>(end.getTokenSource(), end.getTokenSource().getInputStream()),
+            Token.INVALID_TYPE, "<missing>", Token.DEFAULT_CHANNEL, -1, -1, end.getLine(), end.getCharPositionInLine());
+    }
+
+    private boolean atEndAfterError(Parser parser) {
+        return inErrorRecoveryMode(parser) && parser.getCurrentToken().getType() == Token.EOF;
+    }
 
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {

@@ -11,6 +11,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import xs.ast.Expr;
@@ -38,8 +39,12 @@ public final class ScriptParser {
     /** Parses a whole file. */
     public ParseResult parse(Source source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Script script = run(source, source.text(), 0, diagnostics, XsParser::file,
-            (builder, tree) -> builder.script((XsParser.FileContext) tree));
+        Script script = streaming(source, diagnostics);
+        if (script == null) {
+            diagnostics.clear();
+            script = run(source, source.text(), 0, diagnostics, XsParser::file,
+                (builder, tree) -> builder.script((XsParser.FileContext) tree));
+        }
         if (script == null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
             diagnostics.add(Diagnostic.error(Code.XS0101, new Span(source, 0, 0), "the file could not be read"));
         }
@@ -48,6 +53,44 @@ public final class ScriptParser {
                 "the file is empty: it declares no function, query, table or other construct"));
         }
         return new ParseResult(diagnostics.stream().anyMatch(Diagnostic::isError) ? null : script, diagnostics);
+    }
+
+    /**
+     * The fast path for correct files: SLL, one construct at a time over an unbuffered token
+     * stream, each construct's parse tree dropped once its AST is built, so memory stays
+     * proportional to the largest construct rather than the file. Returns null at the first
+     * problem; the caller then parses again with full error reporting.
+     */
+    private Script streaming(Source source, List<Diagnostic> diagnostics) {
+        try {
+            XsLexer lexer = new XsLexer(new Utf16CharStream(source.text(), source.name()));
+            lexer.removeErrorListeners();
+            NewlineFilter filter = new NewlineFilter(lexer, offset -> source.line(offset) + ":" + source.column(offset));
+            UnbufferedTokenStream<Token> tokens = new UnbufferedTokenStream<>(filter);
+            XsParser parser = new XsParser(tokens);
+            parser.removeErrorListeners();
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            parser.setErrorHandler(new BailErrorStrategy());
+            AstBuilder builder = new AstBuilder(source, 0, diagnostics,
+                (inner, offset, sink) -> expression(source, inner, offset, sink));
+            List<xs.ast.Construct> constructs = new ArrayList<>();
+            while (true) {
+                int next = tokens.LA(1);
+                if (next == XsLexer.NL || next == XsLexer.SEPARATOR) {
+                    tokens.consume();
+                } else if (next == Token.EOF) {
+                    break;
+                } else {
+                    constructs.add(builder.construct(parser.construct()));
+                }
+            }
+            if (!filter.problems().isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+                return null;
+            }
+            return new Script(source, constructs);
+        } catch (ParseCancellationException | StackOverflowError e) {
+            return null;
+        }
     }
 
     /** Parses one expression, as {@code xs eval} takes it. */
