@@ -4,6 +4,8 @@ import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,10 @@ public final class XsServer implements AutoCloseable {
     /** Where and how to listen; {@code port} 0 picks a free port; {@code tls} null serves plain. */
     public record Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes) {
     }
+
+    private static final HttpString ACCESS_CONTROL_ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
+    private static final HttpString ACCESS_CONTROL_ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
+    private static final HttpString ACCESS_CONTROL_ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
 
     private final Undertow undertow;
     private final Hub hub;
@@ -76,7 +82,14 @@ public final class XsServer implements AutoCloseable {
 
     private static void route(HttpServerExchange exchange, HttpHandler functions, HttpHandler realtime) throws Exception {
         String path = exchange.getRequestPath();
-        if (path.startsWith(RealtimeEndpoint.PREFIX)) {
+        // A local development server: pages from any origin may call it.
+        exchange.getResponseHeaders().put(ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        if (exchange.getRequestMethod().equals(Methods.OPTIONS)) {
+            exchange.getResponseHeaders().put(ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
+            exchange.getResponseHeaders().put(ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type");
+            exchange.setStatusCode(204);
+            exchange.endExchange();
+        } else if (path.startsWith(RealtimeEndpoint.PREFIX)) {
             realtime.handleRequest(exchange);
         } else if (path.startsWith(FunctionEndpoint.PREFIX)) {
             functions.handleRequest(exchange);

@@ -250,7 +250,8 @@ public final class Connection implements FrameDecoder.Handler {
         }
         int size = frame.length();
         long total = (long) BACKLOG.getAndAdd(this, (long) size) + size;
-        if (total > hub.config().maxBacklogBytes()) {
+        // The bound applies to what already waits, so one frame larger than it (a long history) still goes.
+        if (total - size > hub.config().maxBacklogBytes()) {
             BACKLOG.getAndAdd(this, (long) -size);
             hub.stats().slowConsumerClosed();
             closeWith(1013);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -126,7 +127,11 @@ public final class Hub implements AutoCloseable {
             c.closeWith(1012);
         } else if (verified != null && verified.expiresAtMillis() > 0) {
             long delay = Math.max(0, verified.expiresAtMillis() - System.currentTimeMillis());
-            c.expireAt(timer.schedule(() -> c.closeWith(4001), delay, TimeUnit.MILLISECONDS));
+            try {
+                c.expireAt(timer.schedule(() -> c.closeWith(4001), delay, TimeUnit.MILLISECONDS));
+            } catch (RejectedExecutionException e) {
+                c.closeWith(1012);
+            }
         }
         return c;
     }

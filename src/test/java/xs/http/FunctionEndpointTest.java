@@ -173,6 +173,17 @@ class FunctionEndpointTest {
     }
 
     @Test
+    void browsersMayCallFromAnyOrigin() throws Exception {
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/function/sum"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode());
+        assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElse("").contains("Authorization"));
+        assertEquals("*", post("sum", "{\"a\":1,\"b\":1}", null).headers().firstValue("access-control-allow-origin")
+            .orElse(""));
+    }
+
+    @Test
     void healthAnswers200() throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());

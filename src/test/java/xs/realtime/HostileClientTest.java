@@ -128,6 +128,22 @@ class HostileClientTest {
     }
 
     @Test
+    void historyLargerThanTheBacklogStillArrives() {
+        WsClient a = hub.user("1");
+        a.joined("chat:long");
+        String blob = "h".repeat(3500);
+        for (int i = 0; i < 25; i++) {
+            a.message("chat:long", "{\"i\":" + i + ",\"blob\":\"" + blob + "\"}");
+            a.expect("message");
+        }
+        WsClient late = hub.user("2");
+        late.join("chat:long", false, true);
+        late.expect("join");
+        assertEquals(25, late.expect("history").path("payload").path("history").size(), "about 90 KiB in one frame");
+        hubStillServes();
+    }
+
+    @Test
     @Timeout(60)
     void floodFromOneClient() throws Exception {
         WsClient flooder = hub.user("1");
