@@ -9,6 +9,7 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Interval;
 import xs.syntax.antlr.XsLexer;
 
 /**
@@ -31,8 +32,12 @@ final class NewlineFilter implements TokenSource {
     private final Deque<OpenBracket> open = new ArrayDeque<>();
     private final List<BracketProblem> problems = new ArrayList<>();
     private int lastType = -1;
-    private String lineHead;
+    // The first word of the current line ({@code stack}, {@code db.query}) as offsets, to name a
+    // block opened on it; kept as offsets because text is only needed for a problem report.
+    private int headStart = -1;
+    private int headEnd = -1;
     private boolean extendingHead;
+    private boolean headAfterDot;
     private int lineHeadDepth = -1;
     private boolean stopped;
     private Token eof;
@@ -62,7 +67,7 @@ final class NewlineFilter implements TokenSource {
                 return t;
             }
             if (type == XsLexer.NL) {
-                lineHead = null;
+                headStart = -1;
                 lineHeadDepth = -1;
                 if (keepNewline()) {
                     lastType = type;
@@ -143,29 +148,33 @@ final class NewlineFilter implements TokenSource {
 
     /** Remembers the first word of a line ({@code stack}, {@code db.query}) to name its block. */
     private void trackLineHead(Token t) {
-        String text = t.getText();
-        boolean word = !text.isEmpty() && Character.isLetter(text.charAt(0));
-        if (lineHead == null) {
+        int type = t.getType();
+        boolean word = isWord(type);
+        if (headStart < 0) {
             if (word) {
-                lineHead = text;
+                headStart = t.getStartIndex();
+                headEnd = t.getStopIndex() + 1;
                 lineHeadDepth = open.size();
                 extendingHead = true;
+                headAfterDot = false;
             }
             return;
         }
         if (!extendingHead) {
             return;
         }
-        if (t.getType() == XsLexer.DOT && !lineHead.endsWith(".")) {
-            lineHead = lineHead + ".";
-        } else if (word && lineHead.endsWith(".")) {
-            lineHead = lineHead + text;
+        if (type == XsLexer.DOT && !headAfterDot) {
+            headAfterDot = true;
+        } else if (word && headAfterDot) {
+            headEnd = t.getStopIndex() + 1;
+            headAfterDot = false;
         } else {
-            if (lineHead.endsWith(".")) {
-                lineHead = lineHead.substring(0, lineHead.length() - 1);
-            }
             extendingHead = false;
         }
+    }
+
+    private static boolean isWord(int type) {
+        return type == XsLexer.IDENT || (type >= XsLexer.TRUE && type <= XsLexer.SEARCH);
     }
 
     private void trackBrackets(Token t) {
@@ -177,7 +186,7 @@ final class NewlineFilter implements TokenSource {
                 stopped = true;
                 return;
             }
-            open.push(new OpenBracket(type, t.getStartIndex(), describeOpening(type)));
+            open.push(opening(t));
             return;
         }
         int expected = switch (type) {
@@ -200,7 +209,7 @@ final class NewlineFilter implements TokenSource {
             return;
         }
         problems.add(new BracketProblem(t.getStartIndex(), 1,
-            "expected '" + closerOf(top.type()) + "' to close " + top.what() + " opened at "
+            "expected '" + closerOf(top.type()) + "' to close " + describe(top) + " opened at "
                 + position(top.offset()) + ", found '" + t.getText() + "'", false));
         if (open.stream().noneMatch(o -> o.type() == expected)) {
             // Nothing of its kind is open: a typo for the innermost closer, as in `(1 + 2]`.
@@ -216,22 +225,29 @@ final class NewlineFilter implements TokenSource {
         }
     }
 
-    private String describeOpening(int type) {
-        if (type == XsLexer.LPAREN) {
-            return "the '('";
-        }
-        if (type == XsLexer.LBRACK) {
-            return "the array";
-        }
+    /** Records what a bracket opens; its description is only written if it is ever reported. */
+    private OpenBracket opening(Token t) {
+        int type = t.getType();
         boolean valuePosition = lastType == XsLexer.ASSIGN || lastType == XsLexer.COLON
             || lastType == XsLexer.COMMA || lastType == XsLexer.LPAREN || lastType == XsLexer.LBRACK
             || lastType == XsLexer.QASSIGN || lastType == XsLexer.ELLIPSIS || isBinaryOperator(lastType)
             || (lastType == XsLexer.NL && !open.isEmpty() && open.peek().type() == XsLexer.LBRACK);
-        if (valuePosition) {
+        boolean headed = headStart >= 0 && lineHeadDepth == open.size();
+        return new OpenBracket(type, t.getStartIndex(), valuePosition, headed ? headStart : -1, headed ? headEnd : -1);
+    }
+
+    private String describe(OpenBracket b) {
+        if (b.type() == XsLexer.LPAREN) {
+            return "the '('";
+        }
+        if (b.type() == XsLexer.LBRACK) {
+            return "the array";
+        }
+        if (b.valuePosition()) {
             return "the object";
         }
-        if (lineHead != null && lineHeadDepth == open.size()) {
-            String head = lineHead.endsWith(".") ? lineHead.substring(0, lineHead.length() - 1) : lineHead;
+        if (b.headStart() >= 0) {
+            String head = lexer.getInputStream().getText(Interval.of(b.headStart(), b.headEnd() - 1));
             return "the " + head + " block";
         }
         return "the block";
@@ -243,7 +259,7 @@ final class NewlineFilter implements TokenSource {
         }
         OpenBracket innermost = open.peek();
         problems.add(new BracketProblem(eofToken.getStartIndex(), 0,
-            "expected '" + closerOf(innermost.type()) + "' to close " + innermost.what() + " opened at "
+            "expected '" + closerOf(innermost.type()) + "' to close " + describe(innermost) + " opened at "
                 + position(innermost.offset()) + ", found end of file", false));
         open.clear();
     }
