@@ -36,6 +36,8 @@ final class ProgramSetup {
         } catch (DbException e) {
             throw new SetupException("cannot open the data directory " + dataDir + ": " + e.getMessage());
         }
+        // A data directory that already holds rows keeps them: seed data goes into a new one only.
+        boolean fresh = db.tables().isEmpty();
         try {
             for (TableSchema t : TableDefinitions.of(program)) {
                 db.define(t);
@@ -43,7 +45,7 @@ final class ProgramSetup {
         } catch (DbException e) {
             throw new SetupException("cannot set up the declared tables: " + e.getMessage());
         }
-        if (dataFile != null) {
+        if (dataFile != null && fresh) {
             seed(db, dataFile);
         }
         return db;
