@@ -1,5 +1,6 @@
 package xs.interp;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ final class ExprCompiler implements ExprVisitor<Eval> {
 
     @Override
     public Eval visitLiteral(Literal e) {
-        Object value = e.value();
+        // 1.50 is the number 1.5, as in Xano: its text is "1.5", not "1.50".
+        Object value = e.value() instanceof BigDecimal d ? Values.decimal(d) : e.value();
         return f -> value;
     }
 
