@@ -148,6 +148,40 @@ class SeedFlowsTest {
     }
 
     @Test
+    void ordersDashboardBroadcastTenantsAndAdmins() {
+        WsClient anon = hub.anonymous();
+        anon.joined("orders");
+        anon.joined("dashboard:metrics");
+        anon.joined("global");
+        WsClient admin = hub.user("3");
+        admin.joined("user:3");
+        admin.joined("tenant::orders");
+        assertEquals(200, hub.post("new_order", "{\"total\": 12.50, \"customer_name\": \"Ann\"}", null).statusCode());
+        JsonNode order = anon.expect("event");
+        assertEquals("new_order", order.path("options").path("event").asText());
+        assertEquals("Ann", order.path("payload").path("customer").asText());
+        HttpResponse<String> metrics = hub.post("update_metrics", "{}", null);
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        JsonNode update = anon.expect("event");
+        assertEquals("dashboard:metrics", update.path("options").path("channel").asText());
+        assertEquals(1, update.path("payload").path("orders_last_hour").asInt());
+        assertEquals(0, update.path("payload").path("revenue_last_hour").decimalValue()
+            .compareTo(new java.math.BigDecimal("12.5")));
+        hub.post("broadcast", "{\"message\": \"hello all\"}", null);
+        assertEquals("hello all", anon.expect("event").path("payload").path("message").asText());
+        hub.interpreter.services().database().seed(java.util.Map.of("admin",
+            java.util.List.of(java.util.Map.of("id", 3L, "name", "root"), java.util.Map.of("id", 4L, "name", "ops"))));
+        assertEquals(200, hub.post("alert_admins", "{\"alert\": {\"level\": \"high\"}}", null).statusCode());
+        JsonNode alert = admin.expect("event");
+        assertEquals("admin_alert", alert.path("options").path("event").asText());
+        assertEquals("high", alert.path("payload").path("level").asText());
+        assertEquals(200, hub.post("tenant_order", "{\"order\": {\"id\": 9}}", null).statusCode());
+        JsonNode tenant = admin.expect("event");
+        assertEquals("tenant::orders", tenant.path("options").path("channel").asText());
+        assertEquals(9, tenant.path("payload").path("id").asInt());
+    }
+
+    @Test
     void eventToAnUndeclaredChannelFailsClearly() {
         HttpResponse<String> r = hub.post("to_nowhere", "{}", null);
         assertEquals(500, r.statusCode());
