@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Front-end benchmarks: parse throughput (warm, in one JVM) and `xs check` over 2,000 typical
-# files (whole process, JVM start included). Usage: bench/frontend/run.sh [parse|check]...
+# files (whole process through the ./xs launcher, JVM start included). Usage: bench/frontend/run.sh [parse|check]...
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -23,7 +23,7 @@ for b in "${benchmarks[@]}"; do
       java -cp "$cp" Generate many "$out/project" 2000
       echo "xs check over 2,000 files, 5 runs (wall seconds, JVM start included):"
       for i in 1 2 3 4 5; do
-        /usr/bin/time -f "%e s wall, %M KB max RSS" java -jar target/xs.jar check "$out/project" >/dev/null
+        /usr/bin/time -f "%e s wall, %U s user, %M KB max RSS" ./xs check "$out/project" >/dev/null
       done
       ;;
     *) echo "unknown benchmark $b" >&2; exit 2 ;;
