@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ChannelLane implements Runnable {
     /** Tasks run per turn before the lane yields the worker to other channels. */
     private static final int TURN = 64;
-    private static final ThreadLocal<ChannelLane> CURRENT = new ThreadLocal<>();
 
     private final String channel;
     private final Executor workers;
@@ -26,15 +25,6 @@ final class ChannelLane implements Runnable {
         this.channel = channel;
         this.workers = workers;
         this.onIdle = onIdle;
-    }
-
-    /** The lane whose task the current thread is running, or null. */
-    static ChannelLane current() {
-        return CURRENT.get();
-    }
-
-    String channel() {
-        return channel;
     }
 
     void submit(Runnable task) {
@@ -51,7 +41,6 @@ final class ChannelLane implements Runnable {
 
     @Override
     public void run() {
-        CURRENT.set(this);
         WriteBatch.begin();
         try {
             for (int i = 0; i < TURN; i++) {
@@ -67,7 +56,6 @@ final class ChannelLane implements Runnable {
             }
         } finally {
             WriteBatch.end();
-            CURRENT.remove();
             running.set(false);
         }
         if (!tasks.isEmpty() && running.compareAndSet(false, true)) {

@@ -2,9 +2,7 @@ package xs.realtime;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,30 +35,6 @@ public final class Hub implements AutoCloseable {
     private static final ThreadLocal<ChannelState> IN_LANE = new ThreadLocal<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One concrete channel with members on this node; its maps are touched by its lane only. */
-    private final class ChannelState {
-        final String name;
-        final ChannelConfig config;
-        final ChannelLane lane;
-        final Map<String, Subscription> members = new HashMap<>();
-
-        ChannelState(String name, ChannelConfig config) {
-            this.name = name;
-            this.config = config;
-            this.lane = new ChannelLane(name, workers, () -> retire(this));
-        }
-    }
-
-    /** A local member and whether it asked for presence updates. */
-    private static final class Subscription {
-        final Connection connection;
-        boolean presence;
-
-        Subscription(Connection connection) {
-            this.connection = connection;
-        }
-    }
-
     private final HubConfig config;
     private final ChannelDirectory directory;
     private final AuthTables authTables;
@@ -71,7 +45,7 @@ public final class Hub implements AutoCloseable {
     private final Map<String, ChannelState> channels = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final HubStats stats = new HubStats();
-    private volatile TriggerRunner triggers = TriggerRunner.NONE;
+    private final ChannelRequests requests;
     private volatile boolean accepting = true;
 
     public Hub(HubConfig config, ChannelDirectory directory, AuthTables authTables, Broker broker, PrintStream log) {
@@ -86,13 +60,14 @@ public final class Hub implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.requests = new ChannelRequests(broker, stats);
         broker.listen(this::deliver);
         timer.scheduleAtFixedRate(this::heartbeat, config.pingMillis(), config.pingMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Lets realtime_triggers run: the interpreter exists only after the sink it publishes to. */
     public void attach(Interpreter interpreter) {
-        this.triggers = TriggerRunner.of(interpreter, log);
+        requests.useTriggers(TriggerRunner.of(interpreter, log));
     }
 
     public HubConfig config() {
@@ -106,11 +81,6 @@ public final class Hub implements AutoCloseable {
     /** Where {@code api.realtime_event} delivers under {@code xs serve}. */
     public RealtimeSink sink() {
         return this::publishEvent;
-    }
-
-    /** The dbo_id of a token's table, for {@code client.permissions}. */
-    int dboId(String table) {
-        return authTables.dboId(table);
     }
 
     // ---- connections ----
@@ -148,7 +118,7 @@ public final class Hub implements AutoCloseable {
         for (String channel : List.copyOf(c.channels())) {
             ChannelConfig cfg = directory.match(channel).orElse(null);
             if (cfg != null) {
-                onLane(channel, cfg, s -> leave(c, s, false));
+                onLane(channel, cfg, s -> requests.leave(c, s, false));
             }
         }
     }
@@ -190,10 +160,10 @@ public final class Hub implements AutoCloseable {
         onLane(r.channel(), cfg, s -> {
             try {
                 switch (r.action()) {
-                    case "join" -> join(c, r, s);
-                    case "leave" -> leave(c, s, true);
-                    case "message" -> message(c, r, s);
-                    default -> history(c, s);
+                    case "join" -> requests.join(c, r, s);
+                    case "leave" -> requests.leave(c, s, true);
+                    case "message" -> requests.message(c, r, s);
+                    default -> requests.history(c, s);
                 }
             } catch (Refusal refusal) {
                 c.send(refusal.frame());
@@ -201,124 +171,6 @@ public final class Hub implements AutoCloseable {
                 c.requestDone();
             }
         });
-    }
-
-    private void join(Connection c, Request r, ChannelState s) {
-        ChannelConfig cfg = s.config;
-        ClientInfo client = c.client();
-        if (!cfg.active()) {
-            throw new Refusal("channel_inactive", s.name, "the channel \"" + s.name + "\" is inactive");
-        }
-        if (client.anonymous() && !cfg.anonymousClients()) {
-            throw new Refusal("auth_required", s.name, "the channel \"" + s.name + "\" does not admit anonymous clients");
-        }
-        Subscription sub = s.members.get(client.socketId());
-        boolean first = sub == null;
-        if (first) {
-            if (!c.isOpen()) {
-                return;
-            }
-            triggers.join(s.name, cfg, r, client);
-            sub = new Subscription(c);
-            s.members.put(client.socketId(), sub);
-            c.channels().add(s.name);
-            broker.roster().add(s.name, client);
-            stats.channelJoined(s.name);
-        }
-        sub.presence = r.payloadFlag("presence");
-        c.send(Frames.join(s.name, client));
-        if (sub.presence && cfg.presence()) {
-            c.send(Frames.presenceFull(s.name, broker.roster().members(s.name)));
-        }
-        if (r.payloadFlag("history")) {
-            c.send(Frames.history(s.name, visibleHistory(s.name, client)));
-        }
-        if (first && cfg.presence()) {
-            broker.publish(new Delivery(s.name, Delivery.Audience.PRESENCE_WATCHERS, client.socketId(),
-                Frames.presenceUpdate(s.name, "join", client)));
-        }
-        if (first && !c.isOpen()) {
-            // The socket closed while the join ran: its release may have missed this channel.
-            leave(c, s, false);
-        }
-    }
-
-    private void leave(Connection c, ChannelState s, boolean asked) {
-        ClientInfo client = c.client();
-        if (s.members.remove(client.socketId()) == null) {
-            if (asked) {
-                throw new Refusal("not_joined", s.name, "not a member of \"" + s.name + "\"");
-            }
-            return;
-        }
-        c.channels().remove(s.name);
-        broker.roster().remove(s.name, client.socketId());
-        if (s.config.presence()) {
-            broker.publish(new Delivery(s.name, Delivery.Audience.PRESENCE_WATCHERS, client.socketId(),
-                Frames.presenceUpdate(s.name, "leave", client)));
-        }
-    }
-
-    private void message(Connection c, Request r, ChannelState s) {
-        ChannelConfig cfg = s.config;
-        ClientInfo sender = c.client();
-        if (!cfg.active()) {
-            throw new Refusal("channel_inactive", s.name, "the channel \"" + s.name + "\" is inactive");
-        }
-        if (!s.members.containsKey(sender.socketId())) {
-            throw new Refusal("not_joined", s.name, "join \"" + s.name + "\" before sending to it");
-        }
-        if (sender.anonymous()) {
-            throw new Refusal("auth_required", s.name, "anonymous clients may receive but not send");
-        }
-        String target = r.target();
-        if (target != null) {
-            if (!cfg.privateMessaging()) {
-                throw new Refusal("messaging_disabled", s.name, "private messaging is off on \"" + s.name + "\"");
-            }
-            if (broker.roster().find(s.name, target).isEmpty()) {
-                throw new Refusal("target_not_found", s.name, "no member of \"" + s.name + "\" has the socketId \""
-                    + target + "\"");
-            }
-        } else {
-            if (!cfg.publicMessaging()) {
-                throw new Refusal("messaging_disabled", s.name, "public messaging is off on \"" + s.name + "\"");
-            }
-            if (r.flag("authenticated") && !cfg.authChannel()) {
-                throw new Refusal("messaging_disabled", s.name, "authenticated messaging is off on \"" + s.name
-                    + "\" (settings.auth_channel)");
-            }
-        }
-        if (!triggers.message(s.name, cfg, r, sender)) {
-            return;
-        }
-        WireFrame frame = Frames.message(s.name, r, sender);
-        stats.message();
-        if (target != null) {
-            broker.publish(new Delivery(s.name, Delivery.Audience.ONE, target, frame));
-            return;
-        }
-        boolean authenticatedOnly = r.flag("authenticated");
-        broker.history().append(s.name, new HistoryStore.Entry(frame, authenticatedOnly), cfg.messageHistory());
-        broker.publish(new Delivery(s.name, authenticatedOnly ? Delivery.Audience.AUTHENTICATED : Delivery.Audience.ALL,
-            null, frame));
-    }
-
-    private void history(Connection c, ChannelState s) {
-        if (!s.members.containsKey(c.client().socketId())) {
-            throw new Refusal("not_joined", s.name, "join \"" + s.name + "\" before asking for its history");
-        }
-        c.send(Frames.history(s.name, visibleHistory(s.name, c.client())));
-    }
-
-    private List<WireFrame> visibleHistory(String channel, ClientInfo client) {
-        List<WireFrame> frames = new ArrayList<>();
-        for (HistoryStore.Entry e : broker.history().read(channel)) {
-            if (!e.authenticatedOnly() || !client.anonymous()) {
-                frames.add(e.frame());
-            }
-        }
-        return frames;
     }
 
     // ---- events from scripts ----
@@ -364,20 +216,20 @@ public final class Hub implements AutoCloseable {
         int sent = 0;
         switch (d.audience()) {
             case ONE -> {
-                Subscription sub = s.members.get(d.socketId());
+                ChannelState.Member sub = s.members.get(d.socketId());
                 if (sub != null) {
                     sub.connection.send(d.frame());
                     sent = 1;
                 }
             }
             case ALL -> {
-                for (Subscription sub : s.members.values()) {
+                for (ChannelState.Member sub : s.members.values()) {
                     sub.connection.send(d.frame());
                 }
                 sent = s.members.size();
             }
             case AUTHENTICATED -> {
-                for (Subscription sub : s.members.values()) {
+                for (ChannelState.Member sub : s.members.values()) {
                     if (!sub.connection.client().anonymous()) {
                         sub.connection.send(d.frame());
                         sent++;
@@ -385,7 +237,7 @@ public final class Hub implements AutoCloseable {
                 }
             }
             case PRESENCE_WATCHERS -> {
-                for (Subscription sub : s.members.values()) {
+                for (ChannelState.Member sub : s.members.values()) {
                     if (sub.presence && !sub.connection.client().socketId().equals(d.socketId())) {
                         sub.connection.send(d.frame());
                         sent++;
@@ -400,7 +252,7 @@ public final class Hub implements AutoCloseable {
 
     private void onLane(String channel, ChannelConfig cfg, Consumer<ChannelState> task) {
         channels.compute(channel, (name, existing) -> {
-            ChannelState s = existing != null ? existing : new ChannelState(name, cfg);
+            ChannelState s = existing != null ? existing : newChannel(name, cfg);
             s.lane.submit(() -> {
                 IN_LANE.set(s);
                 try {
@@ -411,6 +263,12 @@ public final class Hub implements AutoCloseable {
             });
             return s;
         });
+    }
+
+    private ChannelState newChannel(String name, ChannelConfig cfg) {
+        ChannelState[] made = new ChannelState[1];
+        made[0] = new ChannelState(name, cfg, new ChannelLane(name, workers, () -> retire(made[0])));
+        return made[0];
     }
 
     /** Drops the state of a channel that has no local member and no work left. */
