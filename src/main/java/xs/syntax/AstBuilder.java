@@ -390,8 +390,8 @@ final class AstBuilder {
     }
 
     Expr expression(ExpressionContext ctx) {
-        Expr condition = chain(ctx.chain());
-        if (ctx.QUESTION() == null) {
+        Expr condition = chain((ChainContext) ctx.getChild(0));
+        if (ctx.getChildCount() == 1) {
             return condition;
         }
         Expr otherwise = expression(ctx.otherwise);
@@ -418,51 +418,77 @@ final class AstBuilder {
         List<Operator> operators = new ArrayList<>();
         ChainContext c = first;
         while (c != null) {
-            Expr e = accessors(primary(c.primary()), c.accessor(), c.primary());
-            List<PrefixContext> prefixes = c.prefix();
-            if (signedNumber(prefixes, e, c.primary())) {
-                e = negation(prefixes.get(prefixes.size() - 1), prefixes.get(prefixes.size() - 1).getStart(), e);
-                prefixes = prefixes.subList(0, prefixes.size() - 1);
-            }
-            ParserRuleContext link = c.link();
-            ChainContext next = null;
-            while (link != null) {
-                if (link instanceof BareFilterLinkContext b) {
-                    e = filter(e, b.name(), b.BANG() != null, List.of(), b.name());
-                    link = b.link();
-                } else if (link instanceof ArgFilterLinkContext a) {
-                    e = filter(e, a.name(), a.BANG() != null, a.filterArg(), a);
-                    link = a.argLink();
-                } else if (link instanceof BareFilterAfterArgsContext b) {
-                    e = filter(e, b.name(), b.BANG() != null, List.of(), b.name());
-                    link = b.link();
-                } else if (link instanceof ArgFilterAfterArgsContext a) {
-                    e = filter(e, a.name(), a.BANG() != null, a.filterArg(), a);
-                    link = a.argLink();
-                } else if (link instanceof OperatorLinkContext o) {
-                    operators.add(operator(o.binaryOp()));
-                    next = o.chain();
-                    link = null;
+            // One pass over the children: this runs for every operand of every expression.
+            int prefixes = 0;
+            Expr e = null;
+            PrimaryContext primary = null;
+            ParseTree link = null;
+            for (int i = 0, n = c.getChildCount(); i < n; i++) {
+                ParseTree child = c.getChild(i);
+                if (child instanceof PrefixContext) {
+                    prefixes++;
+                } else if (child instanceof PrimaryContext p) {
+                    primary = p;
+                    e = primary(p);
+                    if (prefixes > 0 && signedNumber((PrefixContext) c.getChild(i - 1), e, p)) {
+                        e = negation((PrefixContext) c.getChild(i - 1), ((PrefixContext) c.getChild(i - 1)).getStart(), e);
+                        prefixes--;
+                    }
+                } else if (child instanceof AccessorContext a) {
+                    e = accessor(e, a, primary.getStart().getStartIndex());
                 } else {
-                    link = null;
+                    link = child;
                 }
             }
-            operands.add(prefixed(prefixes, e));
+            ChainContext next = null;
+            while (link != null && link.getChildCount() > 0) {
+                ParseTree head = link.getChild(0);
+                if (head instanceof BinaryOpContext op) {
+                    operators.add(operator(op));
+                    next = (ChainContext) link.getChild(1);
+                    break;
+                }
+                // A filter: PIPE BANG? name (COLON filterArg)* followed by the next link.
+                boolean disabled = false;
+                NameContext name = null;
+                List<FilterArgContext> args = null;
+                ParseTree rest = null;
+                for (int i = 1, n = link.getChildCount(); i < n; i++) {
+                    ParseTree child = link.getChild(i);
+                    if (child instanceof NameContext nc) {
+                        name = nc;
+                    } else if (child instanceof FilterArgContext fa) {
+                        if (args == null) {
+                            args = new ArrayList<>(2);
+                        }
+                        args.add(fa);
+                    } else if (child instanceof TerminalNode t) {
+                        disabled |= t.getSymbol().getType() == XsLexer.BANG;
+                    } else {
+                        rest = child;
+                    }
+                }
+                e = filter(e, name, disabled, args == null ? List.of() : args, args == null ? name : (ParserRuleContext) link);
+                link = rest;
+            }
+            if (prefixes > 0) {
+                e = prefixed(c.prefix().subList(0, prefixes), e);
+            }
+            operands.add(e);
             c = next;
         }
-        return climb(operands, operators, new int[] {0}, 0);
+        return operands.size() == 1 ? operands.get(0) : climb(operands, operators, new int[] {0}, 0);
     }
 
     /**
      * A minus written right against a number is part of the literal, as Xano's lexer reads
      * {@code -?\d+}: in {@code -5|abs} the filter applies to -5.
      */
-    private static boolean signedNumber(List<PrefixContext> prefixes, Expr operand, PrimaryContext primary) {
-        if (prefixes.isEmpty() || !(operand instanceof Literal l) || l.bare()
-            || !(l.value() instanceof Long || l.value() instanceof BigDecimal)) {
+    private static boolean signedNumber(PrefixContext prefix, Expr operand, PrimaryContext primary) {
+        if (!(operand instanceof Literal l) || l.bare() || !(l.value() instanceof Long || l.value() instanceof BigDecimal)) {
             return false;
         }
-        Token minus = prefixes.get(prefixes.size() - 1).getStart();
+        Token minus = prefix.getStart();
         return minus.getType() == XsLexer.MINUS && minus.getStopIndex() + 1 == primary.getStart().getStartIndex();
     }
 
@@ -472,12 +498,13 @@ final class AstBuilder {
         List<Operator> operators = new ArrayList<>();
         ClosedChainContext c = first;
         while (c != null) {
-            Expr e = accessors(primary(c.primary()), c.accessor(), c.primary());
+            Expr e = primary(c.primary());
             List<PrefixContext> prefixes = c.prefix();
-            if (signedNumber(prefixes, e, c.primary())) {
+            if (!prefixes.isEmpty() && signedNumber(prefixes.get(prefixes.size() - 1), e, c.primary())) {
                 e = negation(prefixes.get(prefixes.size() - 1), prefixes.get(prefixes.size() - 1).getStart(), e);
                 prefixes = prefixes.subList(0, prefixes.size() - 1);
             }
+            e = accessors(e, c.accessor(), c.primary());
             ClosedLinkContext link = c.closedLink();
             ClosedChainContext next = null;
             while (link != null && link.getChildCount() > 0) {
@@ -609,25 +636,32 @@ final class AstBuilder {
     private Expr accessors(Expr expr, List<AccessorContext> accessors, ParserRuleContext owner) {
         int start = owner.getStart().getStartIndex();
         for (AccessorContext a : accessors) {
-            Span span = span(start, a.getStop());
-            if (a instanceof MemberAccessContext m && m.DECIMAL() != null) {
-                // `$a.0.1` lexes its path as the number 0.1: two numeric segments.
-                for (String part : m.DECIMAL().getText().split("\\.")) {
-                    expr = new MemberExpr(span, expr, part);
-                }
-            } else if (a instanceof MemberAccessContext m) {
-                String name = m.getChild(1).getText();
-                if (expr instanceof VarExpr v && v.name().equals("var") && !name.startsWith("$")) {
-                    // $var.x is the explicit spelling of $x.
-                    expr = new VarExpr(span, name);
-                } else {
-                    expr = new MemberExpr(span, expr, name);
-                }
-            } else {
-                expr = new IndexExpr(span, expr, expression(((IndexAccessContext) a).expression()));
-            }
+            expr = accessor(expr, a, start);
         }
         return expr;
+    }
+
+    /** One {@code .name} or {@code [index]} applied to an expression that starts at {@code start}. */
+    private Expr accessor(Expr expr, AccessorContext a, int start) {
+        Span span = span(start, a.getStop());
+        if (a instanceof MemberAccessContext m) {
+            Token part = ((TerminalNode) (m.getChild(1) instanceof TerminalNode t ? t : m.getChild(1).getChild(0))).getSymbol();
+            String name = part.getText();
+            if (part.getType() == XsLexer.DECIMAL) {
+                // `$a.0.1` lexes its path as the number 0.1: two numeric segments.
+                Expr e = expr;
+                for (String segment : name.split("\\.")) {
+                    e = new MemberExpr(span, e, segment);
+                }
+                return e;
+            }
+            if (expr instanceof VarExpr v && v.name().equals("var") && !name.startsWith("$")) {
+                // $var.x is the explicit spelling of $x.
+                return new VarExpr(span, name);
+            }
+            return new MemberExpr(span, expr, name);
+        }
+        return new IndexExpr(span, expr, expression(((IndexAccessContext) a).expression()));
     }
 
     private Expr primary(PrimaryContext ctx) {
