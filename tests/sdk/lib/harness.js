@@ -6,7 +6,12 @@ const readline = require('node:readline');
 const WS = require('ws');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const JAR = process.env.XS_JAR || path.join(ROOT, 'target', 'xs.jar');
+const JAVA = process.env.XS_JAVA || 'java';
+// XS_CLASSPATH runs xs from compiled classes (the JUnit wrapper does this before the jar exists);
+// otherwise XS_JAR, or the jar `mvn package` builds.
+const XS = process.env.XS_CLASSPATH
+  ? ['-cp', process.env.XS_CLASSPATH, 'xs.cli.Main']
+  : ['-jar', process.env.XS_JAR || path.join(ROOT, 'target', 'xs.jar')];
 const PROGRAM = path.join(ROOT, 'tests', 'realtime', 'hub');
 const SECRET = 'sdk-test-secret';
 const CANONICAL = 'sdk-test';
@@ -14,7 +19,7 @@ const CANONICAL = 'sdk-test';
 /** Starts `xs serve --port 0` and resolves once it prints its readiness line. */
 function startServer() {
   return new Promise((resolve, reject) => {
-    const proc = spawn('java', ['-jar', JAR, 'serve', PROGRAM, '--port', '0', '--canonical', CANONICAL,
+    const proc = spawn(JAVA, [...XS, 'serve', PROGRAM, '--port', '0', '--canonical', CANONICAL,
       '--auth-secret', SECRET], { stdio: ['ignore', 'pipe', 'pipe'] });
     const stderr = [];
     proc.stderr.on('data', (d) => stderr.push(d));
@@ -40,11 +45,11 @@ function stopServer(server) {
 }
 
 function token(user, extras) {
-  const args = ['-jar', JAR, 'token', '--user', String(user), '--secret', SECRET];
+  const args = [...XS, 'token', '--user', String(user), '--secret', SECRET];
   if (extras) {
     args.push('--extras', JSON.stringify(extras));
   }
-  return execFileSync('java', args, { encoding: 'utf8' }).trim();
+  return execFileSync(JAVA, args, { encoding: 'utf8' }).trim();
 }
 
 /**
