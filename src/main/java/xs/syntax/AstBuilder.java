@@ -309,22 +309,37 @@ final class AstBuilder {
                 false, null, null, false, null, List.of(), members(u.block()));
         }
         FieldDeclContext f = (FieldDeclContext) ctx;
-        boolean array = f.arraySpec() != null;
-        Long min = null;
-        Long max = null;
-        if (array) {
-            min = f.arraySpec().min == null ? null : integer(f.arraySpec().min);
-            max = f.arraySpec().max == null ? null : integer(f.arraySpec().max);
-        }
-        Expr defaultValue = f.defaultValue() == null ? null : defaultValue(f.defaultValue());
-        boolean optional = f.fieldOptional != null || f.QASSIGN() != null;
+        // One pass over the children instead of one lookup per optional part.
+        ArraySpecContext arraySpec = null;
+        DefaultValueContext defaultContext = null;
+        BlockContext block = null;
+        boolean disabled = false;
+        boolean assignedDefault = false;
         List<InputFilter> filters = new ArrayList<>();
-        for (InputFilterContext filter : f.inputFilter()) {
-            filters.add(inputFilter(filter));
+        for (int i = 0, n = f.getChildCount(); i < n; i++) {
+            ParseTree child = f.getChild(i);
+            if (child instanceof ArraySpecContext a) {
+                arraySpec = a;
+            } else if (child instanceof DefaultValueContext d) {
+                defaultContext = d;
+            } else if (child instanceof InputFilterContext filter) {
+                filters.add(inputFilter(filter));
+            } else if (child instanceof BlockContext b) {
+                block = b;
+            } else if (child instanceof TerminalNode t) {
+                int type = t.getSymbol().getType();
+                disabled |= type == XsLexer.BANG && i == 0;
+                assignedDefault |= type == XsLexer.QASSIGN;
+            }
         }
-        return new InputDecl(span(f), f.BANG() != null, text(f.type), span(f.type), array, min, max,
+        boolean array = arraySpec != null;
+        Long min = array && arraySpec.min != null ? integer(arraySpec.min) : null;
+        Long max = array && arraySpec.max != null ? integer(arraySpec.max) : null;
+        Expr defaultValue = defaultContext == null ? null : defaultValue(defaultContext);
+        boolean optional = f.fieldOptional != null || assignedDefault;
+        return new InputDecl(span(f), disabled, text(f.type), span(f.type), array, min, max,
             f.typeNullable != null, text(f.field), span(f.field), optional, defaultValue, filters,
-            members(f.block()));
+            members(block));
     }
 
     private Expr defaultValue(DefaultValueContext ctx) {
@@ -767,22 +782,40 @@ final class AstBuilder {
 
     private Expr object(ObjectContext ctx) {
         List<ObjectExpr.Entry> entries = new ArrayList<>();
-        for (ObjectEntryContext e : ctx.objectEntry()) {
-            if (e instanceof SpreadEntryContext s) {
-                entries.add(new ObjectExpr.Entry(span(s), null, expression(s.expression()), false));
-            } else {
-                KeyValueEntryContext kv = (KeyValueEntryContext) e;
-                ObjectKeyContext key = kv.objectKey();
-                String name = key.string() != null ? string(key.string()) : key.getText();
-                entries.add(new ObjectExpr.Entry(span(kv), name, expression(kv.expression()), kv.BANG() != null));
+        for (int i = 0, n = ctx.getChildCount(); i < n; i++) {
+            ParseTree child = ctx.getChild(i);
+            if (child instanceof SpreadEntryContext s) {
+                entries.add(new ObjectExpr.Entry(span(s), null, expression((ExpressionContext) s.getChild(1)), false));
+            } else if (child instanceof KeyValueEntryContext kv) {
+                // [!] key : value
+                boolean disabled = kv.getChild(0) instanceof TerminalNode;
+                int at = disabled ? 1 : 0;
+                ObjectKeyContext key = (ObjectKeyContext) kv.getChild(at);
+                ExpressionContext value = (ExpressionContext) kv.getChild(at + 2);
+                entries.add(new ObjectExpr.Entry(span(kv), key(key), expression(value), disabled));
             }
         }
         return new ObjectExpr(span(ctx), entries);
     }
 
+    /** An object key: a name (dotted for sort keys), a string, a number or a variable name. */
+    private String key(ObjectKeyContext key) {
+        ParseTree first = key.getChild(0);
+        if (first instanceof StringContext str) {
+            return string(str);
+        }
+        if (key.getChildCount() == 1) {
+            return first instanceof NameContext nc ? text(nc) : first.getText();
+        }
+        return key.getText();
+    }
+
     private Expr array(ArrayContext ctx) {
         List<Expr> elements = new ArrayList<>();
-        for (ArrayElementContext e : ctx.arrayElement()) {
+        for (int i = 0, n = ctx.getChildCount(); i < n; i++) {
+            if (!(ctx.getChild(i) instanceof ArrayElementContext e)) {
+                continue;
+            }
             if (e.expression() == null) {
                 elements.add(new Literal(span(e), source.text().substring(base + e.getStart().getStartIndex(),
                     base + e.getStop().getStopIndex() + 1), true));
