@@ -51,7 +51,26 @@ public final class FunctionEndpoint implements HttpHandler {
     }
 
     private void handle(HttpServerExchange exchange) {
-        String name = URLDecoder.decode(exchange.getRequestPath().substring(PREFIX.length()), StandardCharsets.UTF_8);
+        try {
+            call(exchange);
+        } catch (RuntimeException e) {
+            // A fault of xs itself, not of the request or the script.
+            System.err.println("xs serve: internal error on " + exchange.getRequestPath() + " (please report it): " + e);
+            e.printStackTrace();
+            if (!exchange.isResponseStarted()) {
+                send(exchange, 500, error(ErrorType.STANDARD, "internal error in xs: " + e));
+            }
+        }
+    }
+
+    private void call(HttpServerExchange exchange) {
+        String name;
+        try {
+            name = URLDecoder.decode(exchange.getRequestPath().substring(PREFIX.length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, error(ErrorType.BADREQUEST, "the function name in the path is not valid: " + e.getMessage()));
+            return;
+        }
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
             send(exchange, 405, error(ErrorType.BADREQUEST, "call functions with POST"));

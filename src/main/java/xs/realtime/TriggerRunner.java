@@ -136,7 +136,15 @@ final class TriggerRunner {
     }
 
     private Object run(Trigger t, Object input, ClientInfo client, String channel) {
-        Outcome outcome = interpreter.run(t.construct(), input, client.identity().auth(), Map.of("channel", channel));
+        Outcome outcome;
+        try {
+            outcome = interpreter.run(t.construct(), input, client.identity().auth(), Map.of("channel", channel));
+        } catch (RuntimeException e) {
+            // A fault of xs itself, not of the script: report it, refuse the request, keep the hub going.
+            log.println("xs serve: internal error in " + t.title() + " (please report it): " + e);
+            e.printStackTrace(log);
+            throw new Refusal("trigger_error", channel, t.title() + " failed: internal error in xs (" + e + ")");
+        }
         for (Object line : outcome.logs()) {
             log.println("xs serve: log (" + t.title() + "): " + (line instanceof String s ? s : Json.write(line)));
         }
