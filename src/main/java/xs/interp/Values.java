@@ -107,7 +107,10 @@ public final class Values {
             return false;
         }
         if (a instanceof String x && b instanceof String y) {
-            return x.equals(y);
+            // Two numeric texts compare as numbers, as in PHP: "1" == "01", "1e3" == "1000".
+            BigDecimal nx = numericText(x);
+            BigDecimal ny = nx == null ? null : numericText(y);
+            return ny != null ? nx.compareTo(ny) == 0 : x.equals(y);
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             if (x.size() != y.size()) {
@@ -186,7 +189,9 @@ public final class Values {
             return Boolean.compare(truthy(a), truthy(b));
         }
         if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
+            BigDecimal nx = numericText(x);
+            BigDecimal ny = nx == null ? null : numericText(y);
+            return ny != null ? nx.compareTo(ny) : x.compareTo(y);
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             return Integer.compare(x.size(), y.size());
@@ -222,6 +227,11 @@ public final class Values {
             }
         }
         return null;
+    }
+
+    /** Text that is a number ("12", " 1.5", "-3", "1e3"), as a number; null for any other text. */
+    private static BigDecimal numericText(String s) {
+        return s.isEmpty() ? null : numericOrNull(s);
     }
 
     private static boolean looksNumeric(String t) {
