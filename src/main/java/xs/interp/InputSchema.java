@@ -98,7 +98,11 @@ final class InputSchema {
             return d == null ? null : field.array ? d : single(field, d, now, param);
         }
         if (present && value != null) {
-            return value;
+            // "" for a text field: a required one (neither ? on the type nor on the name) rejects it.
+            if (field.optional || field.nullable) {
+                return value;
+            }
+            throw XsError.input(field.span, param, "Missing param: " + param + " (an empty text counts as missing)");
         }
         if (field.optional || field.nullable) {
             return null;
@@ -121,10 +125,10 @@ final class InputSchema {
             throw XsError.input(field.span, param, param + " must be an array, got " + Values.typeName(value));
         }
         if (field.minItems != null && items.size() < field.minItems) {
-            throw XsError.input(field.span, param, param + " needs at least " + field.minItems + " items");
+            throw XsError.input(field.span, param, param + " needs at least " + items(field.minItems));
         }
         if (field.maxItems != null && items.size() > field.maxItems) {
-            throw XsError.input(field.span, param, param + " allows at most " + field.maxItems + " items");
+            throw XsError.input(field.span, param, param + " allows at most " + items(field.maxItems));
         }
         List<Object> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -132,6 +136,10 @@ final class InputSchema {
             out.add(item == null ? null : single(field, item, now, param + "[" + i + "]"));
         }
         return out;
+    }
+
+    private static String items(long n) {
+        return n == 1 ? "1 item" : n + " items";
     }
 
     private Object single(Field field, Object value, long now, String param) {
