@@ -76,7 +76,8 @@ public final class Connection implements FrameDecoder.Handler {
     // Writer state: touched on the I/O thread only.
     private ByteBuffer[] writing;
     private int writingBytes;
-    private WireFrame closeFrame;
+    /** What a closing connection still writes: the close frame, after a last error frame when there is one. */
+    private WireFrame[] lastFrames;
     private boolean closeWritten;
     private boolean peerClosed;
 
@@ -229,7 +230,7 @@ public final class Connection implements FrameDecoder.Handler {
     public void close(int code) {
         if (state == OPEN) {
             // Answer with the client's own code: the SDK reconnects only when its 4000 comes back.
-            beginClose(code == FrameDecoder.NO_STATUS ? WireFrame.emptyClose() : WireFrame.close(code), true);
+            beginClose(null, code == FrameDecoder.NO_STATUS ? WireFrame.emptyClose() : WireFrame.close(code), true);
         } else {
             terminate();
         }
@@ -238,7 +239,9 @@ public final class Connection implements FrameDecoder.Handler {
     @Override
     public void fail(int code, String why) {
         discarding = true;
-        closeWith(code);
+        // Say why before closing: the SDK shows channel-less errors to every channel.
+        WireFrame reason = Frames.error(null, code == 1009 ? "message_too_large" : "bad_request", why);
+        beginClose(reason, WireFrame.close(code), false);
     }
 
     // ---- writing (any thread enqueues, the I/O thread writes) ----
@@ -312,10 +315,13 @@ public final class Connection implements FrameDecoder.Handler {
     /** Takes the next frames to write; false when there is nothing. */
     private boolean nextBatch() {
         if (state == CLOSING) {
-            if (closeFrame == null || closeWritten) {
+            if (lastFrames == null || closeWritten) {
                 return false;
             }
-            writing = new ByteBuffer[] {ByteBuffer.wrap(closeFrame.bytes())};
+            writing = new ByteBuffer[lastFrames.length];
+            for (int i = 0; i < lastFrames.length; i++) {
+                writing[i] = ByteBuffer.wrap(lastFrames[i].bytes());
+            }
             closeWritten = true;
             return true;
         }
@@ -353,16 +359,16 @@ public final class Connection implements FrameDecoder.Handler {
 
     /** Closes with a status code: 1009 too large, 1013 backlog, 4001 token expired, 1012 shutdown. */
     public void closeWith(int code) {
-        beginClose(WireFrame.close(code), false);
+        beginClose(null, WireFrame.close(code), false);
     }
 
-    private void beginClose(WireFrame frame, boolean byPeer) {
+    private void beginClose(WireFrame lastWords, WireFrame close, boolean byPeer) {
         if (!STATE.compareAndSet(this, OPEN, CLOSING)) {
             return;
         }
         release();
         stream.getIoThread().execute(() -> {
-            closeFrame = frame;
+            lastFrames = lastWords == null ? new WireFrame[] {close} : new WireFrame[] {lastWords, close};
             peerClosed = byPeer;
             long dropped = 0;
             for (WireFrame f; (f = queue.poll()) != null; ) {

@@ -112,6 +112,7 @@ class HostileClientTest {
         big.joined("chat:big");
         watcher.expect("presence_update");
         big.message("chat:big", "{\"blob\":\"" + "x".repeat(8 * 1024) + "\"}");
+        assertTrue(big.expectError("message_too_large").path("payload").path("message").asText().contains("4096"));
         assertEquals(1009, big.closeCode(5000));
         JsonNode leave = watcher.expect("presence_update");
         assertEquals("leave", leave.path("payload").path("action").asText());
