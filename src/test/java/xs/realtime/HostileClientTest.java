@@ -121,6 +121,20 @@ class HostileClientTest {
     }
 
     @Test
+    void fragmentedMessagesAreJoinedAndCountedWhole() {
+        WsClient c = hub.user("1");
+        c.socket().sendText("{\"action\":\"join\",", false).join();
+        c.socket().sendText("\"options\":{\"channel\":\"chat:frag\"},\"payload\":{}}", true).join();
+        c.expect("join");
+        String part = "z".repeat(3000);
+        c.socket().sendText("{\"action\":\"message\",\"options\":{\"channel\":\"chat:frag\"},\"payload\":\"" + part, false).join();
+        c.socket().sendText(part + "\"}", true).join();
+        c.expectError("message_too_large");
+        assertEquals(1009, c.closeCode(5000));
+        hubStillServes();
+    }
+
+    @Test
     void frameJustUnderTheLimitIsFine() {
         WsClient c = hub.user("1");
         c.joined("chat:fits");
