@@ -142,7 +142,8 @@ final class QueryRunner {
             this.output = output == null || output.isEmpty() ? null : List.copyOf(output);
             if (this.output != null && !layout.isImplicit()) {
                 for (String column : this.output) {
-                    if (layout.slotOf(column) < 0) {
+                    // Real exports list eval columns in output (output = ["project_name"]).
+                    if (layout.slotOf(column) < 0 && (eval == null || !eval.containsKey(column))) {
                         throw new DbException(DbException.Kind.BAD_QUERY, column, "unknown output column " + layout.table + "." + column);
                     }
                 }
