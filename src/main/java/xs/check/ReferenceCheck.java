@@ -18,6 +18,7 @@ import xs.ast.Program;
 import xs.ast.Stmt;
 import xs.ast.VarExpr;
 import xs.ast.Walk;
+import xs.db.ColumnFilter;
 import xs.diag.Code;
 import xs.diag.Diagnostic;
 import xs.interp.ErrorType;
@@ -74,12 +75,33 @@ final class ReferenceCheck {
 
             @Override
             public void expression(Expr e) {
-                if (e instanceof FilterExpr f && !f.disabled() && !filters.has(f.name())) {
+                if (!(e instanceof FilterExpr f) || f.disabled()) {
+                    return;
+                }
+                if (onColumn(f)) {
+                    if (!ColumnFilter.isKnown(f.name())) {
+                        out.add(Diagnostic.error(Code.XS0203, f.nameSpan(), "unknown database filter '" + f.name()
+                            + "': a filter on a $db column runs in the database, which knows to_lower, to_upper,"
+                            + " concat, substr, coalesce, add, sub, mul, div, round, length and the timestamp_* filters"));
+                    }
+                } else if (!filters.has(f.name())) {
                     out.add(Diagnostic.error(Code.XS0203, f.nameSpan(), "unknown filter '" + f.name() + "'"
                         + Suggest.didYouMean(f.name(), filters.names())));
                 }
             }
         });
+    }
+
+    /** A filter on a database column ({@code $db.user.name|to_lower}): the database applies it. */
+    private static boolean onColumn(FilterExpr f) {
+        Expr at = f.subject();
+        while (at instanceof FilterExpr inner) {
+            at = inner.subject();
+        }
+        while (at instanceof MemberExpr m) {
+            at = m.target();
+        }
+        return at instanceof VarExpr v && v.name().equals("db") && at != f.subject();
     }
 
     private void checkStatement(GenericStmt g, List<Diagnostic> out) {

@@ -18,4 +18,9 @@ public record ColumnFilter(String name, List<Object> args) {
     public ColumnFilter(String name, Object... args) {
         this(name, java.util.Arrays.asList(args));
     }
+
+    /** Whether the database can apply a filter of this name to a column. */
+    public static boolean isKnown(String name) {
+        return ColumnFilters.isKnown(name);
+    }
 }

@@ -11,6 +11,7 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,6 +21,20 @@ import java.util.function.UnaryOperator;
  */
 final class ColumnFilters {
     private ColumnFilters() {
+    }
+
+    private static final Set<String> NAMES = Set.of("to_lower", "to_upper", "concat", "substr", "coalesce", "add",
+        "sub", "mul", "div", "floor", "ceil", "round", "length", "timestamp_year", "timestamp_month",
+        "timestamp_day_of_month", "timestamp_hour", "timestamp_minute", "timestamp_week", "timestamp_day_of_week",
+        "timestamp_day_of_year");
+    private static final Set<String> UNITS = Set.of("seconds", "minutes", "hours", "days", "months", "years");
+
+    /** The names {@link #compile} accepts. */
+    static boolean isKnown(String name) {
+        if (NAMES.contains(name)) return true;
+        String unit = name.startsWith("timestamp_add_") ? name.substring("timestamp_add_".length())
+                : name.startsWith("timestamp_subtract_") ? name.substring("timestamp_subtract_".length()) : null;
+        return unit != null && UNITS.contains(unit);
     }
 
     static UnaryOperator<Object> compile(ColumnFilter filter) {
