@@ -27,3 +27,23 @@ function unknown_filter {
 
   response = [$a, $b, $c, $d, $e]
 }
+---
+// A filter on a $db column runs in the database, which has its own filter names
+// (length, timestamp_*, …) and not the general library's.
+function database_filters {
+  input {
+  }
+
+  stack {
+    db.query post {
+      where = ($db.post.tags|length) > 0 && ($db.post.created_at|timestamp_year) == 2025 && ($db.post.title|to_lower|concat:"!") != ""
+      eval = {later: $db.post.created_at|timestamp_add_days:1}
+    } as $ok
+
+    db.query post {
+      where = ($db.post.title|strlen) > 3 // expect error: XS0203
+    } as $wrong
+  }
+
+  response = [$ok, $wrong]
+}
