@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ChannelLane implements Runnable {
     /** Tasks run per turn before the lane yields the worker to other channels. */
     private static final int TURN = 64;
+    /** The longest frames wait in a batch before their sockets are woken. */
+    private static final long MAX_HOLD_NANOS = 1_000_000;
 
     private final String channel;
     private final Executor workers;
@@ -42,6 +44,7 @@ final class ChannelLane implements Runnable {
     @Override
     public void run() {
         WriteBatch.begin();
+        long batchStart = System.nanoTime();
         try {
             for (int i = 0; i < TURN; i++) {
                 Runnable task = tasks.poll();
@@ -52,6 +55,12 @@ final class ChannelLane implements Runnable {
                     task.run();
                 } catch (RuntimeException e) {
                     System.err.println("xs serve: internal error in channel " + channel + ": " + e);
+                }
+                // Coalescing must not cost latency: frames held for a millisecond go out now.
+                long now = System.nanoTime();
+                if (now - batchStart > MAX_HOLD_NANOS) {
+                    WriteBatch.flush();
+                    batchStart = now;
                 }
             }
         } finally {

@@ -136,6 +136,8 @@ final class TriggerRunner {
     }
 
     private Object run(Trigger t, Object input, ClientInfo client, String channel) {
+        // A trigger may take a while: frames already fanned out in this lane turn go out first.
+        WriteBatch.flush();
         Outcome outcome;
         try {
             outcome = interpreter.run(t.construct(), input, client.identity().auth(), Map.of("channel", channel));

@@ -32,6 +32,14 @@ final class WriteBatch {
         return true;
     }
 
+    /** Wakes what the batch has so far and starts a new one: before slow work such as a trigger. */
+    static void flush() {
+        if (PENDING.get() != null) {
+            end();
+            begin();
+        }
+    }
+
     static void end() {
         List<Connection> pending = PENDING.get();
         PENDING.remove();
