@@ -91,3 +91,17 @@ realtime_trigger "document_edit" {
     }
   }
 }
+
+realtime_trigger "slow_op" {
+  channel = "slow:*"
+  event = "maybe_slow"
+  stack {
+    conditional {
+      if ($input.slow) {
+        util.sleep {
+          value = 1.5
+        }
+      }
+    }
+  }
+}

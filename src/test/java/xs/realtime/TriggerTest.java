@@ -122,6 +122,20 @@ class TriggerTest {
     }
 
     @Test
+    void aSlowTriggerDoesNotHoldEarlierMessages() {
+        WsClient a = hub.user("5");
+        a.joined("slow:1");
+        long start = System.nanoTime();
+        a.message("slow:1", "\"event\":\"maybe_slow\"", "{\"slow\":false,\"n\":1}");
+        a.message("slow:1", "\"event\":\"maybe_slow\"", "{\"slow\":true,\"n\":2}");
+        assertEquals(1, a.expect("message").path("payload").path("n").asInt());
+        long firstMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(firstMillis < 1000, "the first message waited " + firstMillis + " ms for the second's trigger");
+        assertEquals(2, a.expect("message").path("payload").path("n").asInt());
+        assertTrue((System.nanoTime() - start) / 1_000_000 >= 1400, "the second waited for its trigger");
+    }
+
+    @Test
     void seedFormRoutesByOptionsEvent() {
         WsClient a = hub.user("8");
         WsClient b = hub.user("9");
