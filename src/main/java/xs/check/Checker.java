@@ -39,9 +39,10 @@ public final class Checker {
                     + (suggestion.isEmpty() ? ": xs knows function, query, table, realtime_channel, realtime_trigger,"
                     + " task and the other Xano kinds" : suggestion)));
             }
+            Regions regions = new Regions(c);
             new DeclarationCheck(c).run(out);
-            new VariableCheck(c).run(out);
-            new ReferenceCheck(program, channels, c).run(out);
+            new VariableCheck(c, regions).run(out);
+            new ReferenceCheck(program, channels, c, regions).run(out);
             channels.construct(c, out);
         }
         return out;

@@ -39,10 +39,24 @@ final class ReferenceCheck {
     private final FilterRegistry filters = FilterRegistry.standard();
     private final StatementRegistry statements = StatementRegistry.standard();
 
-    ReferenceCheck(Program program, ChannelCheck channels, Construct construct) {
+    /**
+     * Filters of Xano's database (reference §6.5) that xs's database does not apply: valid in a
+     * db statement, but they fail when xs runs it.
+     */
+    private static final Set<String> ENGINE_DATABASE_FILTERS = Set.of("unaccent", "between", "within", "distance",
+        "covers", "search_rank", "cosine_similarity", "cosine_distance", "l1_distance_manhattan",
+        "l2_distance_euclidean", "inner_product", "negative_inner_product", "timestamp_epoch_day",
+        "timestamp_epoch_hour", "timestamp_epoch_minute", "timestamp_epoch_sec", "sum", "avg", "median", "min", "max",
+        "count", "count_distinct", "to_list", "to_list_asc", "to_list_desc", "to_distinct_list",
+        "to_distinct_list_asc", "to_distinct_list_desc");
+
+    private final Regions regions;
+
+    ReferenceCheck(Program program, ChannelCheck channels, Construct construct, Regions regions) {
         this.program = program;
         this.channels = channels;
         this.construct = construct;
+        this.regions = regions;
     }
 
     void run(List<Diagnostic> out) {
@@ -53,13 +67,15 @@ final class ReferenceCheck {
                 subBlocks.add(s);
             }
         }
-        List<String> inputs = construct.input().map(d -> d.decls().stream()
-            .filter(x -> x.name() != null).map(x -> x.name()).toList()).orElse(null);
+        // A dblink field brings a table's columns in: the declared names are then not all there is.
+        List<String> inputs = construct.input()
+            .filter(d -> d.decls().stream().noneMatch(x -> x.type().equals("dblink")))
+            .map(d -> d.decls().stream().filter(x -> x.name() != null).map(x -> x.name()).toList()).orElse(null);
         Walk.members(construct.members().stream().filter(m -> !(m instanceof Stmt)).toList(), new Walk.Listener() {
             @Override
             public void expression(Expr e) {
                 if (inputs != null && e instanceof MemberExpr m && m.target() instanceof VarExpr v
-                    && v.name().equals("input") && !inputs.contains(m.name())) {
+                    && v.name().equals("input") && !inputs.contains(m.name()) && !regions.isDisabled(m)) {
                     out.add(Diagnostic.error(Code.XS0202, m.span(), "$input." + m.name() + " is not declared in the input block of "
                         + construct.title() + Suggest.didYouMean(m.name(), inputs)));
                 }
@@ -68,18 +84,25 @@ final class ReferenceCheck {
         Walk.construct(construct, new Walk.Listener() {
             @Override
             public void statement(Stmt s) {
-                if (s instanceof GenericStmt g && !subBlocks.contains(g) && !g.disabled()) {
+                if (s instanceof GenericStmt g && !subBlocks.contains(g) && !regions.isDisabled(g)) {
                     checkStatement(g, out);
                 }
             }
 
             @Override
             public void expression(Expr e) {
-                if (!(e instanceof FilterExpr f) || f.disabled()) {
+                if (!(e instanceof FilterExpr f) || f.disabled() || regions.isDisabled(f)) {
                     return;
                 }
-                if (onColumn(f)) {
-                    if (!ColumnFilter.isKnown(f.name())) {
+                boolean column = onColumn(f);
+                if (column || regions.inDatabase(f)) {
+                    if (ColumnFilter.isKnown(f.name()) || (!column && filters.has(f.name()))) {
+                        return;
+                    }
+                    if (ENGINE_DATABASE_FILTERS.contains(f.name())) {
+                        out.add(Diagnostic.warning(Code.XS0203, f.nameSpan(), "the database filter '" + f.name()
+                            + "' is not supported by xs: it runs only in Xano's database, and fails here when reached"));
+                    } else {
                         out.add(Diagnostic.error(Code.XS0203, f.nameSpan(), "unknown database filter '" + f.name()
                             + "': a filter on a $db column runs in the database, which knows to_lower, to_upper,"
                             + " concat, substr, coalesce, add, sub, mul, div, round, length and the timestamp_* filters"));

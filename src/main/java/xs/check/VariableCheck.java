@@ -29,10 +29,12 @@ final class VariableCheck {
         "text.ltrim", "text.rtrim");
 
     private final Construct construct;
+    private final Regions regions;
     private List<Diagnostic> out;
 
-    VariableCheck(Construct construct) {
+    VariableCheck(Construct construct, Regions regions) {
         this.construct = construct;
+        this.regions = regions;
     }
 
     void run(List<Diagnostic> out) {
@@ -72,7 +74,7 @@ final class VariableCheck {
             @Override
             public void expression(Expr e) {
                 if (e instanceof VarExpr v && !targets.contains(v) && !assigned.contains(v.name())
-                    && !Reserved.isProvided(v.name()) && reported.add(v.name())) {
+                    && !Reserved.isProvided(v.name()) && !regions.isDisabled(v) && reported.add(v.name())) {
                     out.add(Diagnostic.error(Code.XS0201, v.span(), "$" + v.name() + " is read but never assigned in "
                         + construct.title() + " (assign it with var $" + v.name() + " { value = … } or 'as $"
                         + v.name() + "')"));
