@@ -23,4 +23,9 @@ public record ColumnFilter(String name, List<Object> args) {
     public static boolean isKnown(String name) {
         return ColumnFilters.isKnown(name);
     }
+
+    /** Applies the filter to one value, as the database would to a column's value. */
+    public Object apply(Object value) {
+        return ColumnFilters.compile(this).apply(value);
+    }
 }

@@ -169,6 +169,28 @@ final class WhereCompiler {
                 return new Operand.Column(base.table(), base.field(), filters);
             };
         }
+        if (e instanceof FilterExpr fe && !fe.disabled() && !c.interpreter.filters().has(fe.name())
+            && ColumnFilter.isKnown(fe.name())) {
+            // A database filter on a value: `$db.post.created_at < ("now"|timestamp_add_days:-14)`.
+            OperandPlan subject = operand(fe.subject());
+            List<Eval> args = new ArrayList<>();
+            for (Expr a : fe.args()) {
+                args.add(c.expr(a));
+            }
+            String name = fe.name();
+            return f -> {
+                List<Object> values = new ArrayList<>();
+                for (Eval a : args) {
+                    values.add(a.eval(f));
+                }
+                Operand.Constant base = (Operand.Constant) subject.build(f);
+                try {
+                    return new Operand.Constant(new ColumnFilter(name, values).apply(base.value()));
+                } catch (xs.db.DbException x) {
+                    throw DbStatements.translate(x, fe.span());
+                }
+            };
+        }
         Eval value = c.expr(e);
         return f -> new Operand.Constant(value.eval(f));
     }
