@@ -36,14 +36,21 @@ final class InputSchema {
     }
 
     private final List<Field> fields;
+    /** True when a {@code dblink { table = "…" }} brings in a table's columns: other fields pass through. */
+    private final boolean open;
 
-    private InputSchema(List<Field> fields) {
+    private InputSchema(List<Field> fields, boolean open) {
         this.fields = fields;
+        this.open = open;
     }
 
     static InputSchema of(DeclBlock block) {
         List<Field> fields = new ArrayList<>();
+        boolean open = false;
         for (InputDecl d : block.decls()) {
+            if (!d.disabled() && d.type().equals("dblink")) {
+                open = true;
+            }
             if (d.disabled() || d.name() == null) {
                 continue;
             }
@@ -58,7 +65,7 @@ final class InputSchema {
             fields.add(new Field(d.name(), d.type(), d.array(), d.minItems(), d.maxItems(), d.nullable(),
                 d.optional(), d.defaultValue(), d.filters(), values, nested, d.span()));
         }
-        return new InputSchema(fields);
+        return new InputSchema(fields, open);
     }
 
     List<Field> fields() {
@@ -87,6 +94,15 @@ final class InputSchema {
                 continue;
             }
             out.put(field.name, field.array ? array(field, value, now, param) : single(field, value, now, param));
+        }
+        if (open) {
+            // The linked table's columns are not known here: they pass through unchecked.
+            for (Map.Entry<?, ?> e : given.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                if (!out.containsKey(name)) {
+                    out.put(name, Values.copy(e.getValue()));
+                }
+            }
         }
         return out;
     }
