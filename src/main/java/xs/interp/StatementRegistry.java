@@ -15,7 +15,7 @@ public final class StatementRegistry {
 
     /** Statement families of the real engine that xs does not run; any name under them is real. */
     private static final Set<String> REAL_FAMILIES = Set.of("redis", "storage", "zip", "stream", "cloud", "ai",
-        "realtime", "workflow_test", "tool", "agent", "mcp", "task", "trigger", "addon", "middleware");
+        "realtime", "workflow_test", "tool", "agent", "mcp", "task", "trigger", "addon", "middleware", "action");
 
     private static final Set<String> REAL_UNSUPPORTED = Set.of(
         "api.request", "api.lambda", "api.stream", "api.call", "api.snippet",
@@ -23,7 +23,7 @@ public final class StatementRegistry {
         "function.call", "await", "foreach.remove", "remove",
         "util.send_email", "util.template_engine", "util.ip_lookup", "util.geo_distance", "util.set_header",
         "util.post_process", "util.get_raw_input", "util.set_var",
-        "security.create_auth_token", "security.check_password", "security.random_bytes",
+        "security.create_auth_token", "security.check_password", "security.random_number", "security.random_bytes",
         "security.create_password", "security.encrypt", "security.decrypt", "security.jws_encode",
         "security.jws_decode", "security.jwe_encode", "security.jwe_decode", "security.create_secret_key",
         "security.create_rsa_key", "security.create_curve_key");
@@ -60,7 +60,7 @@ public final class StatementRegistry {
 
     /** A statement of the real Xano engine that xs does not run. */
     public static boolean isRealXanoStatement(String name) {
-        if (REAL_UNSUPPORTED.contains(name)) {
+        if (REAL_UNSUPPORTED.contains(name) || name.startsWith("db.external.")) {
             return true;
         }
         int dot = name.indexOf('.');
