@@ -47,3 +47,26 @@ function statements {
 
   response = $user
 }
+---
+// Real Xano statements xs does not run are warnings, whichever family they come from.
+function more_real_statements {
+  input {
+  }
+
+  stack {
+    security.random_number { // expect warning: XS0205
+      min = 1
+      max = 6
+    } as $dice
+
+    action.call "slack" { // expect warning: XS0205
+      input = {}
+    } as $sent
+
+    db.external.postgres.direct_query { // expect warning: XS0205
+      sql = "select 1"
+    } as $rows
+  }
+
+  response = [$dice, $sent, $rows]
+}

@@ -47,3 +47,20 @@ function database_filters {
 
   response = [$ok, $wrong]
 }
+---
+// Filters of Xano's database that xs's database lacks are warnings: valid Xano, but they fail
+// when xs runs the query.
+function engine_database_filters {
+  input {
+    text q
+  }
+
+  stack {
+    db.query contact {
+      where = $db.contact.name includes $input.q
+      eval = {rank: $db.contact.name|search_rank:$input.q} // expect warning: XS0203
+    } as $ranked
+  }
+
+  response = $ranked
+}
