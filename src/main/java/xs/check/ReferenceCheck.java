@@ -108,8 +108,10 @@ final class ReferenceCheck {
                             + " concat, substr, coalesce, add, sub, mul, div, round, length and the timestamp_* filters"));
                     }
                 } else if (!filters.has(f.name())) {
-                    out.add(Diagnostic.error(Code.XS0203, f.nameSpan(), "unknown filter '" + f.name() + "'"
-                        + Suggest.didYouMean(f.name(), filters.names())));
+                    String hint = f.name().equals("default")
+                        ? ": XanoScript has no default filter (use first_notnull:… or the ?? operator)"
+                        : Suggest.didYouMean(f.name(), filters.names());
+                    out.add(Diagnostic.error(Code.XS0203, f.nameSpan(), "unknown filter '" + f.name() + "'" + hint));
                 }
             }
         });

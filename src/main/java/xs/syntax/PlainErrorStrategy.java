@@ -105,6 +105,10 @@ final class PlainErrorStrategy extends DefaultErrorStrategy {
             return ": XanoScript writes 'elseif' as one word";
         }
         Token start = previous(parser, t, 2);
+        if (t.getType() == XsLexer.NL && parser.getContext().getRuleIndex() == XsParser.RULE_decl
+            && (start == null || start.getType() == XsLexer.NL || start.getType() == XsLexer.LBRACE)) {
+            return ": a field needs a name after its type, as in: " + before.getText() + " count";
+        }
         boolean startsItem = start == null || start.getType() == XsLexer.NL || start.getType() == XsLexer.LBRACE;
         boolean word = !before.getText().isEmpty() && Character.isLetter(before.getText().charAt(0));
         if (startsItem && word && startsValue(t.getType())) {
