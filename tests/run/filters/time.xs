@@ -10,6 +10,14 @@
 // eval 1736937000000|to_timestamp => 1736937000000
 // eval "now"|to_timestamp => "<any>"
 // eval now|to_timestamp => "<any>"
+// eval "2025-01-15T10:30:00.123Z"|to_timestamp => 1736937000123
+// eval "2025-01-15T10:30:00+01:00"|to_timestamp => 1736933400000
+// eval "2025-01-15 10:30:00 +0100"|to_timestamp => 1736933400000
+// eval "Jan 15 2025"|to_timestamp => 1736899200000
+// eval "15 January 2025"|to_timestamp => 1736899200000
+// eval "01/15/2025"|to_timestamp => 1736899200000
+// eval "15.01.2025"|to_timestamp => 1736899200000
+// eval "@1736937000"|to_timestamp => 1736937000000
 // eval "garbage"|to_timestamp => error could not read the time
 // eval 1736937000000|to_epochms => 1736937000000
 // eval 1736937000000|to_epoch_ms => 1736937000000
@@ -42,6 +50,13 @@
 // eval 1736937000000|format_timestamp:"U" => "1736937000"
 // eval 1736937000000|format_timestamp:"N w z t L" => "3 3 14 31 0"
 // eval 1736937000000|format_timestamp:"g:i A" => "10:30 AM"
+// eval 1736937000000|format_timestamp:"D, d M Y H:i:s O":"America/New_York" => "Wed, 15 Jan 2025 05:30:00 -0500"
+// eval 1736937000000|format_timestamp:"T e P":"Europe/Paris" => "CET Europe/Paris +01:00"
+// eval 1736937000000|format_timestamp:"r" => "Wed, 15 Jan 2025 10:30:00 +0000"
+// eval 1736937000000|format_timestamp:"W o" => "03 2025"
+// eval "2024-12-30"|format_timestamp:"W o Y" => "01 2025 2024"
+// eval "2025-01-22"|format_timestamp:"jS" => "22nd"
+// eval 1736937000000|format_timestamp:"\Y\m" => "Ym"
 // eval "2025-01-15"|format_timestamp:"l jS F Y" => "Wednesday 15th January 2025"
 // eval 1736937000000|epochms_date:"Y-m-d" => "2025-01-15"
 // eval [1]|format_timestamp:"Y" => error expects a timestamp
@@ -61,6 +76,15 @@
 // eval 1736937000000|transform_timestamp:"+2 weeks 3 days"|format_timestamp:"Y-m-d" => "2025-02-01"
 // eval "2024-02-29 00:00:00"|transform_timestamp:"+1 year" => 1740787200000
 // eval "2025-01-31 00:00:00"|transform_timestamp:"+1 month"|format_timestamp:"Y-m-d" => "2025-03-03"
+// eval 1736937000000|transform_timestamp:"1 day ago" => 1736850600000
+// eval 1736937000000|transform_timestamp:"+90 minutes"|format_timestamp:"H:i" => "12:00"
+// eval 1736937000000|transform_timestamp:"today"|format_timestamp:"Y-m-d H:i" => "2025-01-15 00:00"
+// eval 1736937000000|transform_timestamp:"yesterday noon"|format_timestamp:"Y-m-d H:i" => "2025-01-14 12:00"
+// eval 1736937000000|transform_timestamp:"next monday 9am"|format_timestamp:"Y-m-d H:i" => "2025-01-20 09:00"
+// eval 1736937000000|transform_timestamp:"last monday"|format_timestamp:"Y-m-d" => "2025-01-13"
+// eval 1736937000000|transform_timestamp:"sunday this week"|format_timestamp:"Y-m-d" => "2025-01-19"
+// eval 1736937000000|transform_timestamp:"first monday of next month"|format_timestamp:"Y-m-d" => "2025-02-03"
+// eval 1736937000000|transform_timestamp:"last day of february"|format_timestamp:"Y-m-d" => "2025-02-28"
 // eval 1736937000000|epochms_transform:"+1 day" => 1737023400000
 // eval now|transform_timestamp:"-1 hour" => "<any>"
 
