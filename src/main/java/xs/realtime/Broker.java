@@ -1,5 +1,6 @@
 package xs.realtime;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,23 @@ public interface Broker extends AutoCloseable {
 
     /** Sends a frame to the members of its channel on every node, in per-channel order. */
     void publish(Delivery delivery);
+
+    /**
+     * Keeps a frame in its channel's history (the last {@code limit}) and sends it, as one step: a
+     * broker shared by several nodes does both atomically, so history has the order of delivery.
+     */
+    default void publish(Delivery delivery, HistoryStore.Entry kept, int limit) {
+        history().append(delivery.channel(), kept, limit);
+        publish(delivery);
+    }
+
+    /**
+     * Where this node hears of members that vanished with another node (it died without leaving
+     * its channels), so that the channel's presence watchers are told. Called off the lanes; a
+     * single process never calls it.
+     */
+    default void listenDepartures(BiConsumer<String, ClientInfo> departed) {
+    }
 
     Roster roster();
 

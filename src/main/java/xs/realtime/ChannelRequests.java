@@ -120,9 +120,8 @@ final class ChannelRequests {
             return;
         }
         boolean authenticatedOnly = r.flag("authenticated");
-        broker.history().append(s.name, new HistoryStore.Entry(frame, authenticatedOnly), cfg.messageHistory());
         broker.publish(new Delivery(s.name, authenticatedOnly ? Delivery.Audience.AUTHENTICATED : Delivery.Audience.ALL,
-            null, frame));
+            null, frame), new HistoryStore.Entry(frame, authenticatedOnly), cfg.messageHistory());
     }
 
     void history(Connection c, ChannelState s) {

@@ -62,6 +62,7 @@ public final class Hub implements AutoCloseable {
         });
         this.requests = new ChannelRequests(broker, stats);
         broker.listen(this::deliver);
+        broker.listenDepartures(this::departed);
         timer.scheduleAtFixedRate(this::heartbeat, config.pingMillis(), config.pingMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -186,8 +187,8 @@ public final class Hub implements AutoCloseable {
         WireFrame frame = Frames.event(e.channel(), e.event(), e.data(), dbo, row);
         stats.event();
         Consumer<ChannelState> publish = s -> {
-            broker.history().append(s.name, new HistoryStore.Entry(frame, false), cfg.messageHistory());
-            broker.publish(new Delivery(s.name, Delivery.Audience.ALL, null, frame));
+            broker.publish(new Delivery(s.name, Delivery.Audience.ALL, null, frame), new HistoryStore.Entry(frame, false),
+                cfg.messageHistory());
         };
         ChannelState here = IN_LANE.get();
         if (here != null && here.name.equals(e.channel())) {
@@ -195,6 +196,15 @@ public final class Hub implements AutoCloseable {
             publish.accept(here);
         } else {
             onLane(e.channel(), cfg, publish);
+        }
+    }
+
+    /** A member of another node is gone with its node: its channel's presence watchers hear it left. */
+    private void departed(String channel, ClientInfo client) {
+        ChannelConfig cfg = directory.match(channel).orElse(null);
+        if (cfg != null && cfg.presence()) {
+            onLane(channel, cfg, s -> broker.publish(new Delivery(channel, Delivery.Audience.PRESENCE_WATCHERS,
+                client.socketId(), Frames.presenceUpdate(channel, "leave", client))));
         }
     }
 
