@@ -52,3 +52,5 @@
 // eval "é"|bin2hex => "c3a9"
 // eval "6869"|hex2bin => "hi"
 // eval "zz"|hex2bin => error hex
+// eval "zz"|hex2bin => error expects hex digits
+// eval "abc"|hex2bin => error even number of hex digits

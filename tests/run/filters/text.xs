@@ -87,3 +87,4 @@
 // eval "abc"|to_utf8 => "abc"
 // eval "abc"|from_utf8 => "abc"
 // eval "abc"|convert_encoding:"UTF-8":"ISO-8859-1" => "abc"
+// eval "%s"|sprintf => error needs 1 argument, got 0

@@ -94,3 +94,8 @@
 // eval 1736937000000|epochms_add_secs:1 => 1736937001000
 // eval 1736937000000|add_ms_to_timestamp:5 => 1736937000005
 // eval 1736937000000|epochms_add_ms:1 => 1736937000001
+// Weekdays of a Monday-to-Sunday week, and business days (PHP strtotime).
+// eval 1736937000000|transform_timestamp:"monday this week"|format_timestamp:"Y-m-d D" => "2025-01-13 Mon"
+// eval 1736937000000|transform_timestamp:"sunday next week"|format_timestamp:"Y-m-d D" => "2025-01-26 Sun"
+// eval 1737104400000|transform_timestamp:"+1 weekday"|format_timestamp:"Y-m-d D H:i" => "2025-01-20 Mon 09:00"
+// eval 1737104400000|transform_timestamp:"-3 weekdays"|format_timestamp:"Y-m-d D" => "2025-01-14 Tue"

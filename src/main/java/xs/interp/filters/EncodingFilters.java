@@ -83,7 +83,9 @@ final class EncodingFilters {
         String s = text(c);
         byte[] bytes = Binary.unhex(s);
         if (bytes == null) {
-            throw c.error("expects an even number of hex digits, got \"" + FilterSupport.abbreviate(s) + "\"");
+            boolean hex = s.chars().allMatch(ch -> Character.digit(ch, 16) >= 0);
+            throw c.error((hex ? "expects an even number of hex digits" : "expects hex digits (0-9, a-f)") + ", got \""
+                + FilterSupport.abbreviate(s) + "\"");
         }
         return Binary.text(bytes);
     }

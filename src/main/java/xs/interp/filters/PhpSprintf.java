@@ -63,7 +63,9 @@ final class PhpSprintf {
             }
             char conv = fmt.charAt(i++);
             if (argIndex >= args.size()) {
-                throw c.error("the format needs " + (argIndex + 1) + " arguments, got " + args.size());
+                int needed = argIndex + 1;
+                throw c.error("the format needs " + needed + (needed == 1 ? " argument" : " arguments") + ", got "
+                    + args.size());
             }
             out.append(spec.pad(convert(c, conv, spec, args.get(argIndex))));
         }

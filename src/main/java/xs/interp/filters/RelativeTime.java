@@ -39,7 +39,7 @@ final class RelativeTime {
     private static final String DAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         + "|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)(?![a-z])";
     private static final String UNIT = "(milliseconds?|msecs?|ms|seconds?|secs?|minutes?|mins?|hours?|days?"
-        + "|weeks?|fortnights?|months?|years?)(?![a-z])";
+        + "|weekdays?|weeks?|fortnights?|months?|years?)(?![a-z])";
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul",
         "aug", "sep", "oct", "nov", "dec");
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
@@ -61,6 +61,7 @@ final class RelativeTime {
     private static final Pattern WORD = p("(now|today|midnight|noon|tomorrow|yesterday)(?![a-z])");
     private static final Pattern FIRST_LAST_DAY = p("(first|last)\\s+day\\s+of(?![a-z])");
     private static final Pattern NTH_WEEKDAY = p("(first|second|third|fourth|fifth|last)\\s+" + DAY + "\\s+of(?![a-z])");
+    private static final Pattern WEEKDAY_OF_WEEK = p(DAY + "\\s+(this|next|last|previous)\\s+week(?![a-z])");
     private static final Pattern MOVE_WEEKDAY = p("(next|last|previous|this)\\s+" + DAY);
     private static final Pattern MOVE_UNIT = p("(next|last|previous|this)\\s+" + UNIT);
     private static final Pattern AMOUNT = p("([+-]?)\\s*(\\d+)\\s*" + UNIT);
@@ -88,6 +89,11 @@ final class RelativeTime {
     private long relMinutes;
     private long relSeconds;
     private long relMillis;
+    /** Business days to add: "+1 weekday" steps over Saturday and Sunday. */
+    private long relWeekdays;
+    /** "monday this week": the weekday of the Monday-to-Sunday week moved by this many weeks. */
+    private boolean weekdayOfWeek;
+    private long weekOffset;
     /** Target weekday 1..7 (Monday..Sunday) and how to reach it: 0 this, 1 next, -1 last. */
     private int weekday;
     private int weekdayMove;
@@ -205,6 +211,13 @@ final class RelativeTime {
             midnight = true;
             return m.end();
         }
+        if ((m = at(WEEKDAY_OF_WEEK, s, pos)) != null) {
+            weekday = weekday(m.group(1));
+            weekdayOfWeek = true;
+            weekOffset = direction(m.group(2));
+            midnight = true;
+            return m.end();
+        }
         if ((m = at(MOVE_WEEKDAY, s, pos)) != null) {
             weekday = weekday(m.group(2));
             weekdayMove = direction(m.group(1));
@@ -257,6 +270,7 @@ final class RelativeTime {
             relYears = -relYears;
             relMonths = -relMonths;
             relDays = -relDays;
+            relWeekdays = -relWeekdays;
             relHours = -relHours;
             relMinutes = -relMinutes;
             relSeconds = -relSeconds;
@@ -330,6 +344,8 @@ final class RelativeTime {
             relHours += n;
         } else if (u.startsWith("day")) {
             relDays += n;
+        } else if (u.startsWith("weekday")) {
+            relWeekdays += n;
         } else if (u.startsWith("week")) {
             relDays += 7 * n;
         } else if (u.startsWith("fortnight")) {
@@ -368,7 +384,13 @@ final class RelativeTime {
             s = base.getSecond();
             n = base.getNano();
         }
-        if (weekday != 0) {
+        if (weekday != 0 && weekdayOfWeek) {
+            LocalDate date = normalize(y, m, d);
+            date = date.minusDays(date.getDayOfWeek().getValue() - 1L).plusWeeks(weekOffset).plusDays(weekday - 1L);
+            y = date.getYear();
+            m = date.getMonthValue();
+            d = date.getDayOfMonth();
+        } else if (weekday != 0) {
             LocalDate date = normalize(y, m, d);
             int diff = Math.floorMod(weekday - date.getDayOfWeek().getValue(), 7);
             if (weekdayMove > 0 && diff == 0) {
@@ -400,7 +422,14 @@ final class RelativeTime {
             m = date.getMonthValue();
             d = date.getDayOfMonth();
         }
-        LocalDateTime local = normalize(y, m, d).atStartOfDay()
+        LocalDate day = normalize(y, m, d);
+        for (long left = Math.abs(relWeekdays), step = Long.signum(relWeekdays); left > 0; ) {
+            day = day.plusDays(step);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        LocalDateTime local = day.atStartOfDay()
             .plusHours(h + relHours).plusMinutes(mi + relMinutes).plusSeconds(s + relSeconds)
             .plusNanos(n + relMillis * 1_000_000L);
         return ZonedDateTime.ofLocal(local, z, null).toInstant().toEpochMilli();
