@@ -176,27 +176,8 @@ final class ExpectStatements {
         if (Values.isNumber(a) && Values.isNumber(b)) {
             return Values.toBigDecimal(a).compareTo(Values.toBigDecimal(b)) == 0;
         }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!same(x.get(i), y.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (!x.keySet().equals(y.keySet())) {
-                return false;
-            }
-            for (Map.Entry<?, ?> e : x.entrySet()) {
-                if (!same(e.getValue(), y.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
+        if (a instanceof List<?> || a instanceof Map<?, ?>) {
+            return Values.sameShape(a, b, ExpectStatements::same);
         }
         return Values.strictEquals(a, b);
     }

@@ -22,42 +22,33 @@ public final class Operators {
     }
 
     public static Object add(Object a, Object b) {
-        Object x = operand(a, "+", a, b);
-        Object y = operand(b, "+", a, b);
-        if (x instanceof Long l && y instanceof Long r) {
-            try {
-                return Math.addExact(l, r);
-            } catch (ArithmeticException e) {
-                return Values.decimal(BigDecimal.valueOf(l).add(BigDecimal.valueOf(r)));
-            }
-        }
-        return Values.decimal(Values.toBigDecimal(x).add(Values.toBigDecimal(y)));
+        return exact(a, b, "+", Math::addExact, BigDecimal::add);
     }
 
     public static Object subtract(Object a, Object b) {
-        Object x = operand(a, "-", a, b);
-        Object y = operand(b, "-", a, b);
-        if (x instanceof Long l && y instanceof Long r) {
-            try {
-                return Math.subtractExact(l, r);
-            } catch (ArithmeticException e) {
-                return Values.decimal(BigDecimal.valueOf(l).subtract(BigDecimal.valueOf(r)));
-            }
-        }
-        return Values.decimal(Values.toBigDecimal(x).subtract(Values.toBigDecimal(y)));
+        return exact(a, b, "-", Math::subtractExact, BigDecimal::subtract);
     }
 
     public static Object multiply(Object a, Object b) {
-        Object x = operand(a, "*", a, b);
-        Object y = operand(b, "*", a, b);
+        return exact(a, b, "*", Math::multiplyExact, BigDecimal::multiply);
+    }
+
+    /**
+     * An operation that stays an int while both sides are ints and the result fits, and is
+     * otherwise done in decimal: ints never overflow silently.
+     */
+    private static Object exact(Object a, Object b, String op, java.util.function.LongBinaryOperator ints,
+                                java.util.function.BinaryOperator<BigDecimal> decimals) {
+        Object x = operand(a, op, a, b);
+        Object y = operand(b, op, a, b);
         if (x instanceof Long l && y instanceof Long r) {
             try {
-                return Math.multiplyExact(l, r);
+                return ints.applyAsLong(l, r);
             } catch (ArithmeticException e) {
-                return Values.decimal(BigDecimal.valueOf(l).multiply(BigDecimal.valueOf(r)));
+                return Values.decimal(decimals.apply(BigDecimal.valueOf(l), BigDecimal.valueOf(r)));
             }
         }
-        return Values.decimal(Values.toBigDecimal(x).multiply(Values.toBigDecimal(y)));
+        return Values.decimal(decimals.apply(Values.toBigDecimal(x), Values.toBigDecimal(y)));
     }
 
     public static Object divide(Object a, Object b) {

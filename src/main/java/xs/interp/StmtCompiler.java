@@ -180,18 +180,9 @@ final class StmtCompiler implements StmtVisitor<Exec> {
         Span span = s.span();
         return switch (s.kind()) {
             case FOREACH -> f -> {
-                Object list = subject.eval(f);
-                Iterable<?> items = iterable(list, span);
-                for (Object item : items) {
-                    f.context.deadline.check();
-                    if (element != null) {
-                        element.write(f, item);
-                    }
-                    int signal = body.exec(f);
-                    if (signal == Exec.BREAK) {
-                        break;
-                    }
-                    if (signal == Exec.RETURN) {
+                for (Object item : iterable(subject.eval(f), span)) {
+                    int signal = turn(f, element, item, body);
+                    if (signal != GO_ON) {
                         return signal;
                     }
                 }
@@ -203,38 +194,42 @@ final class StmtCompiler implements StmtVisitor<Exec> {
                     throw XsError.runtime(span, "for needs a whole number of iterations");
                 }
                 for (long i = 0; i < times; i++) {
-                    f.context.deadline.check();
-                    if (element != null) {
-                        element.write(f, i);
-                    }
-                    int signal = body.exec(f);
-                    if (signal == Exec.BREAK) {
-                        break;
-                    }
-                    if (signal == Exec.RETURN) {
+                    int signal = turn(f, element, i, body);
+                    if (signal != GO_ON) {
                         return signal;
                     }
                 }
                 return Exec.NORMAL;
             };
             case WHILE -> f -> {
-                long i = 0;
-                while (Values.truthy(subject.eval(f))) {
-                    f.context.deadline.check();
-                    if (element != null) {
-                        element.write(f, i++);
-                    }
-                    int signal = body.exec(f);
-                    if (signal == Exec.BREAK) {
-                        break;
-                    }
-                    if (signal == Exec.RETURN) {
+                for (long i = 0; Values.truthy(subject.eval(f)); i++) {
+                    int signal = turn(f, element, i, body);
+                    if (signal != GO_ON) {
                         return signal;
                     }
                 }
                 return Exec.NORMAL;
             };
         };
+    }
+
+    /** What {@link #turn} returns when the loop goes on. */
+    private static final int GO_ON = -1;
+
+    /**
+     * One turn of a loop: the time limit checked, the element variable set, the body run. Returns
+     * {@link #GO_ON}, or the signal the loop statement ends with (a break ends only the loop).
+     */
+    private static int turn(Frame f, Target element, Object value, Exec body) {
+        f.context.deadline.check();
+        if (element != null) {
+            element.write(f, value);
+        }
+        int signal = body.exec(f);
+        if (signal == Exec.BREAK) {
+            return Exec.NORMAL;
+        }
+        return signal == Exec.RETURN ? Exec.RETURN : GO_ON;
     }
 
     private static Iterable<?> iterable(Object value, Span span) {

@@ -112,27 +112,8 @@ public final class Values {
             BigDecimal ny = nx == null ? null : numericText(y);
             return ny != null ? nx.compareTo(ny) == 0 : x.equals(y);
         }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!looseEquals(x.get(i), y.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (Map.Entry<?, ?> e : x.entrySet()) {
-                if (!y.containsKey(e.getKey()) || !looseEquals(e.getValue(), y.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
+        if (a instanceof List<?> || a instanceof Map<?, ?>) {
+            return sameShape(a, b, Values::looseEquals);
         }
         return false;
     }
@@ -145,12 +126,23 @@ public final class Values {
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }
+        if (a instanceof List<?> || a instanceof Map<?, ?>) {
+            return sameShape(a, b, Values::strictEquals);
+        }
+        return a.getClass() == b.getClass() && a.equals(b);
+    }
+
+    /**
+     * Whether two arrays (or two objects) have the same length (keys) and elements that are
+     * equal by {@code same}; false for anything else. Key order does not matter.
+     */
+    public static boolean sameShape(Object a, Object b, java.util.function.BiPredicate<Object, Object> same) {
         if (a instanceof List<?> x && b instanceof List<?> y) {
             if (x.size() != y.size()) {
                 return false;
             }
             for (int i = 0; i < x.size(); i++) {
-                if (!strictEquals(x.get(i), y.get(i))) {
+                if (!same.test(x.get(i), y.get(i))) {
                     return false;
                 }
             }
@@ -161,13 +153,13 @@ public final class Values {
                 return false;
             }
             for (Map.Entry<?, ?> e : x.entrySet()) {
-                if (!y.containsKey(e.getKey()) || !strictEquals(e.getValue(), y.get(e.getKey()))) {
+                if (!y.containsKey(e.getKey()) || !same.test(e.getValue(), y.get(e.getKey()))) {
                     return false;
                 }
             }
             return true;
         }
-        return a.getClass() == b.getClass() && a.equals(b);
+        return false;
     }
 
     /**
