@@ -23,7 +23,8 @@ import xs.source.DeepStacks;
 
 /**
  * The server of {@code xs serve}: Undertow on one port with {@code POST /function/{name}},
- * {@code GET /health} and the realtime hub at {@code /rt/{canonical}}, plain or TLS.
+ * {@code GET /health}, the realtime hub at {@code /rt/{canonical}} and the developer console
+ * at {@code /} (its JSON under {@code /console/api/}), plain or TLS.
  * <pre>XsServer server = XsServer.start(settings, hub, interpreter, tokens, System.err);</pre>
  */
 public final class XsServer implements AutoCloseable {
@@ -62,7 +63,10 @@ public final class XsServer implements AutoCloseable {
             Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), DeepStacks.factory("xs-http"));
         HttpHandler functions = new FunctionEndpoint(interpreter, tokens, functionWorkers, settings.maxBodyBytes());
         HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical());
-        HttpHandler routes = exchange -> route(exchange, functions, realtime);
+        HttpHandler consoleApi = new ConsoleApi(interpreter.program(), interpreter.services().database(), tokens,
+            settings.canonical(), functionWorkers);
+        HttpHandler consoleAssets = new ConsoleAssets();
+        HttpHandler routes = exchange -> route(exchange, functions, realtime, consoleApi, consoleAssets);
         Undertow.Builder builder = Undertow.builder()
             .setHandler(new AccessLog(routes, log));
         if (settings.tls() != null) {
@@ -80,8 +84,18 @@ public final class XsServer implements AutoCloseable {
         return new XsServer(undertow, hub, functionWorkers, settings.tls() != null);
     }
 
-    private static void route(HttpServerExchange exchange, HttpHandler functions, HttpHandler realtime) throws Exception {
+    private static void route(HttpServerExchange exchange, HttpHandler functions, HttpHandler realtime,
+                              HttpHandler consoleApi, HttpHandler consoleAssets) throws Exception {
         String path = exchange.getRequestPath();
+        // The console is for its own page only: no cross-origin access to it.
+        if (path.startsWith(ConsoleApi.PREFIX)) {
+            consoleApi.handleRequest(exchange);
+            return;
+        }
+        if (ConsoleAssets.serves(path)) {
+            consoleAssets.handleRequest(exchange);
+            return;
+        }
         // A local development server: pages from any origin may call it.
         exchange.getResponseHeaders().put(ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         if (exchange.getRequestMethod().equals(Methods.OPTIONS)) {
@@ -98,7 +112,8 @@ public final class XsServer implements AutoCloseable {
             exchange.getResponseSender().send("{\"status\":\"ok\"}", StandardCharsets.UTF_8);
         } else {
             FunctionEndpoint.send(exchange, 404, java.util.Map.of("code", "ERROR_CODE_NOT_FOUND",
-                "message", "nothing at " + path + " (try POST /function/NAME or /rt/CANONICAL)", "payload", ""));
+                "message", "nothing at " + path + " (try POST /function/NAME, /rt/CANONICAL, or / for the console)",
+                "payload", ""));
         }
     }
 

@@ -1,0 +1,143 @@
+'use strict';
+// Drives the developer console of a real `xs serve` in Debian's Chromium (headless): acts as a
+// user, joins a channel, calls a function that emits an event to it, and checks the event shows
+// up in the frame log; then sends a message and looks at the database tab. Screenshots go to
+// target/ (console-screenshot.png, console-database.png) for people to look at.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const readline = require('node:readline');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const JAVA = process.env.XS_JAVA || 'java';
+// XS_CLASSPATH runs xs from compiled classes (the JUnit wrapper does this); otherwise XS_JAR or
+// the jar `mvn package` builds.
+const XS = process.env.XS_CLASSPATH
+  ? ['-cp', process.env.XS_CLASSPATH, 'xs.cli.Main']
+  : ['-jar', process.env.XS_JAR || path.join(ROOT, 'target', 'xs.jar')];
+const CHROMIUM = process.env.XS_CHROMIUM || '/usr/bin/chromium';
+const SHOTS = process.env.XS_SCREENSHOT_DIR || path.join(ROOT, 'target');
+const SAMPLES = path.join(ROOT, 'samples');
+
+/** Starts `xs serve samples/ --port 0` and resolves once it prints its readiness line. */
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(JAVA, [...XS, 'serve', SAMPLES, '--data', path.join(SAMPLES, 'data.json'), '--port', '0',
+      '--auth-secret', 'console-test-secret'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr = [];
+    proc.stderr.on('data', (d) => stderr.push(d));
+    proc.on('exit', (code) => reject(new Error(`xs serve exited (${code}) before it was ready:\n${Buffer.concat(stderr)}`)));
+    readline.createInterface({ input: proc.stdout }).once('line', (line) => {
+      const m = /^xs serving (http:\/\/127\.0\.0\.1:\d+) /.exec(line);
+      if (!m) {
+        reject(new Error(`unexpected readiness line: ${line}`));
+        return;
+      }
+      proc.removeAllListeners('exit');
+      resolve({ proc, url: m[1], stderr });
+    });
+  });
+}
+
+function stopServer(server) {
+  return new Promise((resolve) => {
+    if (server.proc.exitCode !== null) {
+      resolve(server.proc.exitCode);
+      return;
+    }
+    server.proc.once('exit', (code) => resolve(code));
+    server.proc.kill('SIGTERM');
+  });
+}
+
+test('the console joins a channel, calls a function and shows the event it emits', { timeout: 120_000 }, async () => {
+  const server = await startServer();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-console-chromium-'));
+  let browser;
+  try {
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+    const page = browser.pages()[0] || await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    const foreign = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith(server.url.replace('http', 'ws'))
+          && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
+    await page.getByRole('button', { name: /^send_chat_message/ }).waitFor();
+
+    // Act as user 7: the page asks the server for a dev token.
+    await page.getByLabel('user', { exact: true }).check();
+    await page.getByLabel('User id').fill('7');
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.getByText('Acting as user 7').waitFor();
+
+    // Join room:1 (presence and history on).
+    await page.getByLabel('Channel name').fill('room:1');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    const frames = page.locator('#frames');
+    await frames.locator('li[data-action=join][data-dir=in][data-channel="room:1"]').waitFor({ timeout: 10_000 });
+    await frames.locator('li[data-action=presence_full][data-channel="room:1"]').waitFor();
+    await page.locator('#presence').getByText('you (user 7)').waitFor();
+
+    // Call send_chat_message: it saves the message and emits "new_message" to room:1.
+    await page.getByRole('button', { name: /^send_chat_message/ }).click();
+    const input = page.getByLabel('Input (JSON)');
+    assert.deepEqual(JSON.parse(await input.inputValue()), { room_id: 0, content: '' }, 'input prefilled from the declaration');
+    await input.fill(JSON.stringify({ room_id: 1, content: 'Hello from the console' }, null, 2));
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.locator('#call-result .status.ok').getByText('200').waitFor();
+    const response = JSON.parse(await page.getByLabel('Response body').textContent());
+    assert.equal(response.content, 'Hello from the console');
+    assert.equal(response.sender_id, 7, 'the call ran as user 7');
+
+    const event = frames.locator('li[data-action=event][data-channel="room:1"]');
+    await event.waitFor({ timeout: 10_000 });
+    const eventText = await event.textContent();
+    assert.match(eventText, /new_message/);
+    assert.match(eventText, /Hello from the console/);
+
+    // A message of our own comes back to us from the hub.
+    await page.getByLabel('Message payload (JSON)').fill('{"text": "hi, room"}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await frames.locator('li[data-action=message][data-dir=in]').filter({ hasText: 'hi, room' }).waitFor();
+    // Open the event to show its whole frame, keep the newest lines in view.
+    await frames.locator('li[data-action=event] details summary').first().click();
+    await frames.evaluate((log) => { log.scrollTop = log.scrollHeight; });
+
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'console-screenshot.png') });
+
+    // The database tab shows the saved message, read-only.
+    await page.getByRole('tab', { name: 'Database' }).click();
+    await page.locator('button[data-table=message]').click();
+    await page.locator('#rows table.grid').getByText('Hello from the console').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'console-database.png') });
+
+    assert.deepEqual(foreign, [], 'the page talks only to its own server');
+    assert.deepEqual(problems, [], 'no errors in the page');
+    const log = Buffer.concat(server.stderr).toString();
+    assert.match(log, /POST \/console\/api\/token 200/);
+    assert.doesNotMatch(log, /eyJ/, 'no token in the access log');
+  } finally {
+    if (browser) await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    assert.equal(await stopServer(server), 0);
+  }
+});
