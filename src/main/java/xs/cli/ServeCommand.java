@@ -21,16 +21,19 @@ import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
 import xs.interp.Services;
 import xs.realtime.AuthTables;
+import xs.realtime.Broker;
 import xs.realtime.Hub;
 import xs.realtime.HubConfig;
 import xs.realtime.HubStats;
 import xs.realtime.LocalBroker;
 import xs.realtime.Tokens;
+import xs.realtime.redis.RedisBroker;
 import xs.source.SourceLoader;
 
 /**
- * {@code xs serve PATH... [--host H] [--port P|0] [--canonical NAME] [--auth-secret S]}: serves the
- * functions over HTTP and a realtime hub the official Xano client can talk to, until Ctrl-C.
+ * {@code xs serve PATH... [--host H] [--port P|0] [--canonical NAME] [--auth-secret S] [--broker URL]}: serves
+ * the functions over HTTP and a realtime hub the official Xano client can talk to, until Ctrl-C. With
+ * {@code --broker redis://HOST:PORT} several such processes share their channels.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve functions over HTTP (POST /function/NAME) and a realtime WebSocket hub (/rt/CANONICAL).")
@@ -74,6 +77,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key (PKCS#8) of --tls-cert.")
     Path tlsKey;
 
+    @Option(names = "--broker", paramLabel = "URL",
+        description = "Share realtime channels, presence and history with other xs serve processes through Redis "
+            + "(redis://HOST:PORT[/DB]; default: this process only). The database stays per process.")
+    String broker;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -108,7 +116,21 @@ final class ServeCommand implements Callable<Integer> {
         Database db;
         Services services;
         ChannelDirectory channels = ChannelDirectory.of(program);
-        Hub hub = new Hub(HubConfig.defaults(), channels, AuthTables.of(program), new LocalBroker(), log);
+        Broker shared;
+        if (broker == null) {
+            shared = new LocalBroker();
+        } else {
+            try {
+                RedisBroker redis = RedisBroker.connect(broker, log);
+                log.println("xs serve: node " + redis.node() + " of a cluster through Redis at " + redis.address()
+                    + ": channels, presence and history are shared; the database is this process's own");
+                shared = redis;
+            } catch (RedisBroker.Unavailable e) {
+                err.println("xs: " + e.getMessage());
+                return 2;
+            }
+        }
+        Hub hub = new Hub(HubConfig.defaults(), channels, AuthTables.of(program), shared, log);
         try {
             db = ProgramSetup.database(program, data, dataDir);
             services = Services.of(db, hub.sink(), ProgramSetup.environment(env), (long) (timeout * 1000));

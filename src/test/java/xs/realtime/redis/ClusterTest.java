@@ -1,0 +1,319 @@
+package xs.realtime.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several real {@code xs serve --broker redis://…} processes on one redis-server of the test's
+ * own: delivery, order, presence and history across nodes, a node killed with SIGKILL, and Redis
+ * killed and restarted under running nodes.
+ */
+class ClusterTest {
+    @TempDir
+    Path dir;
+    private RedisProcess redis;
+    private final List<ServeNode> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void startRedis() throws Exception {
+        redis = RedisProcess.start(dir);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (ServeNode n : nodes) {
+            n.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private ServeNode node(String name) throws Exception {
+        ServeNode n = ServeNode.start(redis.url(), dir, name);
+        nodes.add(n);
+        return n;
+    }
+
+    @Test
+    @Timeout(90)
+    void messagesEventsAndFunctionCallsReachMembersOnEveryNode() throws Exception {
+        ServeNode one = node("one");
+        ServeNode two = node("two");
+        NodeClient a = one.user("1");
+        NodeClient b = two.user("2");
+        a.joined("chat:x");
+        b.joined("chat:x");
+
+        a.message("chat:x", "{\"text\":\"hi\"}");
+        for (NodeClient c : List.of(a, b)) {
+            JsonNode m = c.expect("message");
+            assertEquals("hi", m.path("payload").path("text").asText());
+            assertEquals(a.socketId, m.path("client").path("socketId").asText());
+            assertEquals(1, m.path("client").path("permissions").path("row_id").asInt());
+        }
+
+        assertEquals(200, two.post("emit", "{\"channel\":\"chat:x\",\"event\":\"ping\",\"data\":{\"n\":1}}").statusCode());
+        for (NodeClient c : List.of(a, b)) {
+            JsonNode e = c.expect("event");
+            assertEquals("ping", e.path("options").path("event").asText());
+            assertEquals(1, e.path("payload").path("n").asInt());
+        }
+
+        a.privateMessage("chat:x", b.socketId, "{\"secret\":true}");
+        JsonNode p = b.expect("message");
+        assertEquals(b.socketId, p.path("options").path("socketId").asText());
+        assertEquals(a.socketId, p.path("client").path("socketId").asText());
+        a.expectSilence(300);
+
+        a.privateMessage("chat:x", "nobody-has-this-id", "{}");
+        assertEquals("target_not_found", a.expect("error").path("payload").path("code").asText());
+    }
+
+    @Test
+    @Timeout(120)
+    void oneOrderOnEveryNodeUnderConcurrentPublishers() throws Exception {
+        int each = 80;
+        int events = 25;
+        List<ServeNode> cluster = List.of(node("one"), node("two"), node("three"));
+        List<NodeClient> publishers = new ArrayList<>();
+        List<NodeClient> readers = new ArrayList<>();
+        int user = 100;
+        for (ServeNode n : cluster) {
+            for (int i = 0; i < 2; i++) {
+                NodeClient c = n.user(String.valueOf(user++));
+                c.joined("order:x");
+                publishers.add(c);
+            }
+            NodeClient r = n.user(String.valueOf(user++));
+            r.joined("order:x");
+            readers.add(r);
+        }
+        readers.addAll(publishers);
+        ExecutorService pool = Executors.newFixedThreadPool(publishers.size() + cluster.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>();
+        for (int p = 0; p < publishers.size(); p++) {
+            NodeClient c = publishers.get(p);
+            int publisher = p;
+            running.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < each; i++) {
+                    c.message("order:x", "{\"p\":" + publisher + ",\"i\":" + i + "}");
+                }
+                return null;
+            }));
+        }
+        for (int n = 0; n < cluster.size(); n++) {
+            ServeNode node = cluster.get(n);
+            int publisher = 100 + n;
+            running.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < events; i++) {
+                    assertEquals(200, node.post("emit", "{\"channel\":\"order:x\",\"data\":{\"p\":" + publisher + ",\"i\":"
+                        + i + "}}").statusCode());
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : running) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        int total = publishers.size() * each + cluster.size() * events;
+        List<String> reference = null;
+        for (NodeClient reader : readers) {
+            List<String> seen = new ArrayList<>();
+            Map<Integer, Integer> last = new HashMap<>();
+            for (int n = 0; n < total; n++) {
+                JsonNode f = reader.next();
+                int p = f.path("payload").path("p").asInt();
+                int i = f.path("payload").path("i").asInt();
+                assertEquals(last.getOrDefault(p, -1) + 1, i, "publisher " + p + "'s frames arrive in the order sent");
+                last.put(p, i);
+                seen.add(p + ":" + i);
+            }
+            reader.expectSilence(200);
+            if (reference == null) {
+                reference = seen;
+            } else {
+                assertEquals(reference, seen, "every member on every node sees one order");
+            }
+        }
+        for (ServeNode n : cluster) {
+            NodeClient late = n.user("900");
+            late.join("order:x", false, true);
+            late.joinReply();
+            List<String> stored = new ArrayList<>();
+            for (JsonNode f : late.expect("history").path("payload").path("history")) {
+                stored.add(f.path("payload").path("p").asInt() + ":" + f.path("payload").path("i").asInt());
+            }
+            assertEquals(reference, stored, "history, read from any node, has the order of delivery");
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void presenceSpansNodesAndTheMembersOfAKilledNodeLeaveWithin30Seconds() throws Exception {
+        ServeNode one = node("one");
+        ServeNode two = node("two");
+        NodeClient a = one.user("1");
+        a.join("chat:p", true, false);
+        a.joinReply();
+        assertEquals(List.of(a.socketId), ids(a.expect("presence_full")));
+
+        NodeClient b = two.user("2");
+        b.join("chat:p", true, false);
+        b.joinReply();
+        assertEquals(List.of(a.socketId, b.socketId), ids(b.expect("presence_full")), "members of both nodes, in join order");
+        assertUpdate(a.expect("presence_update"), "join", b.socketId);
+
+        NodeClient c = two.user("3");
+        c.joined("chat:p");
+        assertUpdate(a.expect("presence_update"), "join", c.socketId);
+        assertUpdate(b.expect("presence_update"), "join", c.socketId);
+
+        long killed = System.nanoTime();
+        two.kill();
+        Set<String> left = new TreeSet<>();
+        for (int i = 0; i < 2; i++) {
+            JsonNode u = a.next(30_000);
+            assertEquals("presence_update", u.path("action").asText(), u::toString);
+            assertEquals("leave", u.path("payload").path("action").asText());
+            left.add(u.path("payload").path("presence").path("socketId").asText());
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
+        assertEquals(new TreeSet<>(List.of(b.socketId, c.socketId)), left);
+        assertTrue(seconds < 30, "left within 30 s, took " + seconds);
+        a.expectSilence(300);
+
+        NodeClient d = one.user("4");
+        d.join("chat:p", true, false);
+        d.joinReply();
+        assertEquals(List.of(a.socketId, d.socketId), ids(d.expect("presence_full")), "the dead node's members are gone");
+        assertTrue(one.log().contains("stopped renewing its heartbeat: 2 members left"), one.log());
+    }
+
+    @Test
+    @Timeout(90)
+    void historyIsOneTrimmedListReadOldestFirstFromAnyNode() throws Exception {
+        ServeNode one = node("one");
+        ServeNode two = node("two");
+        NodeClient a = one.user("1");
+        a.joined("chat:h");
+        for (int i = 0; i < 30; i++) {
+            a.message("chat:h", "{\"i\":" + i + "}");
+        }
+        for (int i = 0; i < 30; i++) {
+            assertEquals(i, a.expect("message").path("payload").path("i").asInt());
+        }
+        assertEquals(200, two.post("emit", "{\"channel\":\"chat:h\",\"data\":{\"i\":30}}").statusCode());
+        a.expect("event");
+
+        NodeClient b = two.user("2");
+        b.join("chat:h", false, true);
+        b.joinReply();
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 6; i <= 30; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, numbers(b.expect("history")), "the last 25 (message_history), oldest first");
+        a.history("chat:h");
+        assertEquals(expected, numbers(a.expect("history")), "the same list on the other node");
+        assertEquals("25", redis.command("LLEN", "xs:history:chat:h"), "Redis keeps no more than message_history");
+    }
+
+    @Test
+    @Timeout(120)
+    void nodesServeTheirOwnMembersWhileRedisIsDownAndRejoinWhenItIsBack() throws Exception {
+        ServeNode one = node("one");
+        ServeNode two = node("two");
+        NodeClient a1 = one.user("1");
+        NodeClient a2 = one.user("2");
+        NodeClient b = two.user("3");
+        for (NodeClient c : List.of(a1, a2, b)) {
+            c.joined("chat:r");
+        }
+        a1.message("chat:r", "{\"n\":\"before\"}");
+        for (NodeClient c : List.of(a1, a2, b)) {
+            assertEquals("before", c.expect("message").path("payload").path("n").asText());
+        }
+
+        redis.kill();
+        one.awaitLog("lost Redis at " + redis.url(), 10_000);
+        two.awaitLog("lost Redis at " + redis.url(), 10_000);
+        a1.message("chat:r", "{\"n\":\"during\"}");
+        for (NodeClient c : List.of(a1, a2)) {
+            assertEquals("during", c.expect("message").path("payload").path("n").asText(), "local delivery goes on");
+        }
+        b.message("chat:r", "{\"n\":\"during on two\"}");
+        assertEquals("during on two", b.expect("message").path("payload").path("n").asText());
+        a1.expectSilence(300);
+        b.expectSilence(100);
+        a1.history("chat:r");
+        assertEquals(1, a1.expect("history").path("payload").path("history").size(), "this node's history meanwhile");
+
+        int threadsEarly = one.threads();
+        Thread.sleep(5_000); // reconnection attempts with backoff
+        int threadsLate = one.threads();
+        assertTrue(threadsLate <= threadsEarly + 1, "no thread growth while reconnecting: " + threadsEarly + " -> "
+            + threadsLate);
+
+        redis.start();
+        one.awaitLog("is back: cross-node delivery resumed", 15_000);
+        two.awaitLog("is back: cross-node delivery resumed", 15_000);
+        Thread.sleep(1_000); // the nodes write their members back to the restarted (empty) Redis
+        a1.message("chat:r", "{\"n\":\"after\"}");
+        for (NodeClient c : List.of(a1, a2, b)) {
+            assertEquals("after", c.expect("message").path("payload").path("n").asText(), "cross-node delivery resumed");
+        }
+        NodeClient c = two.user("4");
+        c.join("chat:r", true, false);
+        c.joinReply();
+        assertEquals(Set.of(a1.socketId, a2.socketId, b.socketId, c.socketId), Set.copyOf(ids(c.expect("presence_full"))),
+            "presence was written back to the restarted Redis");
+        assertTrue(one.process.isAlive() && two.process.isAlive());
+        assertTrue(!one.log().contains("Exception") && !two.log().contains("Exception"), one.log() + two.log());
+    }
+
+    private static List<String> ids(JsonNode presenceFull) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode m : presenceFull.path("payload").path("presence")) {
+            ids.add(m.path("socketId").asText());
+        }
+        return ids;
+    }
+
+    private static List<Integer> numbers(JsonNode history) {
+        List<Integer> numbers = new ArrayList<>();
+        for (JsonNode f : history.path("payload").path("history")) {
+            numbers.add(f.path("payload").path("i").asInt());
+        }
+        return numbers;
+    }
+
+    private static void assertUpdate(JsonNode update, String action, String socketId) {
+        assertEquals(action, update.path("payload").path("action").asText(), update::toString);
+        assertEquals(socketId, update.path("payload").path("presence").path("socketId").asText(), update::toString);
+    }
+}
