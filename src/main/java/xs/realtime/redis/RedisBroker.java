@@ -184,7 +184,7 @@ public final class RedisBroker implements Broker {
         });
         pubsub.sync().subscribe(deliveries);
         client.addListener(link);
-        beat();
+        beat(false);
         timer.scheduleWithFixedDelay(this::tick, BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -285,7 +285,7 @@ public final class RedisBroker implements Broker {
 
     private void tick() {
         try {
-            beat();
+            beat(false);
             sweep();
         } catch (RedisException e) {
             // Redis is unreachable: the link has said so; the next tick tries again.
@@ -294,11 +294,15 @@ public final class RedisBroker implements Broker {
         }
     }
 
-    /** Renews this node's heartbeat; if the node was not registered (Redis lost it, or took it for dead), writes its members back. */
-    private void beat() {
+    /**
+     * Renews this node's heartbeat, and writes its members back when asked to or when the node was
+     * not registered any more (a restarted Redis, or other nodes took this one for dead).
+     */
+    private void beat(boolean resync) {
         sync.set(RedisKeys.alive(node), RedisRoster.bytes(String.valueOf(System.currentTimeMillis())),
             SetArgs.Builder.px(ALIVE_MILLIS));
-        if (sync.sadd(RedisKeys.NODES, RedisRoster.bytes(node)) == 1) {
+        boolean registered = sync.sadd(RedisKeys.NODES, RedisRoster.bytes(node)) == 1;
+        if (resync || registered) {
             roster.resync();
         }
     }
@@ -341,8 +345,7 @@ public final class RedisBroker implements Broker {
 
     private void resync() {
         try {
-            beat();
-            roster.resync();
+            beat(true);
         } catch (RedisException e) {
             // lost again: the next reconnection resyncs
         }

@@ -177,6 +177,7 @@ class ClusterTest {
     void presenceSpansNodesAndTheMembersOfAKilledNodeLeaveWithin30Seconds() throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
+        ServeNode three = node("three");
         NodeClient a = one.user("1");
         a.join("chat:p", true, false);
         a.joinReply();
@@ -192,6 +193,15 @@ class ClusterTest {
         c.joined("chat:p");
         assertUpdate(a.expect("presence_update"), "join", c.socketId);
         assertUpdate(b.expect("presence_update"), "join", c.socketId);
+
+        NodeClient e = three.user("5");
+        e.joined("chat:p");
+        assertUpdate(a.expect("presence_update"), "join", e.socketId);
+        assertUpdate(b.expect("presence_update"), "join", e.socketId);
+        three.stop(); // SIGTERM: a clean stop says goodbye at once
+        assertUpdate(a.next(5_000), "leave", e.socketId);
+        assertUpdate(b.next(5_000), "leave", e.socketId);
+        assertTrue(!three.log().contains("Exception"), three.log());
 
         long killed = System.nanoTime();
         two.kill();
@@ -276,7 +286,7 @@ class ClusterTest {
         int threadsEarly = one.threads();
         Thread.sleep(5_000); // reconnection attempts with backoff
         int threadsLate = one.threads();
-        assertTrue(threadsLate <= threadsEarly + 1, "no thread growth while reconnecting: " + threadsEarly + " -> "
+        assertTrue(threadsLate <= threadsEarly + 3, "no thread growth while reconnecting: " + threadsEarly + " -> "
             + threadsLate);
 
         redis.start();
@@ -293,6 +303,7 @@ class ClusterTest {
         assertEquals(Set.of(a1.socketId, a2.socketId, b.socketId, c.socketId), Set.copyOf(ids(c.expect("presence_full"))),
             "presence was written back to the restarted Redis");
         assertTrue(one.process.isAlive() && two.process.isAlive());
+        assertEquals(1, one.log().split("lost Redis", -1).length - 1, "one line for the outage, not one per attempt");
         assertTrue(!one.log().contains("Exception") && !two.log().contains("Exception"), one.log() + two.log());
     }
 

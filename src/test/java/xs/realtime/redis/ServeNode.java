@@ -128,6 +128,12 @@ final class ServeNode implements AutoCloseable {
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
     }
 
+    /** SIGTERM, clients left connected: the node closes them itself. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stops after SIGTERM");
+    }
+
     @Override
     public void close() throws InterruptedException {
         for (NodeClient c : clients) {
