@@ -165,7 +165,7 @@ public final class RedisBroker implements Broker {
             }
             client.shutdown(0, 2, TimeUnit.SECONDS);
             resources.shutdown(0, 2, TimeUnit.SECONDS);
-            throw new Unavailable("cannot reach Redis at " + address + " (" + reason(e) + ")");
+            throw new Unavailable("cannot connect to Redis at " + address + " (" + reason(e) + ")");
         }
     }
 
@@ -267,7 +267,11 @@ public final class RedisBroker implements Broker {
             return;
         }
         if (roster.hasLocal(d.channel())) {
-            local.accept(d);
+            try {
+                local.accept(d);
+            } catch (RejectedExecutionException e) {
+                // the hub is stopping: its workers take no more work
+            }
         }
     }
 
@@ -319,8 +323,12 @@ public final class RedisBroker implements Broker {
                 log.println("xs serve: node " + other + " stopped renewing its heartbeat: " + gone.size()
                     + (gone.size() == 1 ? " member left" : " members left") + " its channels");
             }
-            for (RedisRoster.Departed d : gone) {
-                departures.accept(d.channel(), d.client());
+            try {
+                for (RedisRoster.Departed d : gone) {
+                    departures.accept(d.channel(), d.client());
+                }
+            } catch (RejectedExecutionException e) {
+                // the hub is stopping
             }
         }
     }

@@ -27,7 +27,7 @@ class BrokerStartTest {
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "exits");
             String err = Files.readString(stderr);
             assertEquals(2, p.exitValue(), err);
-            assertEquals("xs: cannot reach Redis at redis://127.0.0.1:" + port + " (Connection refused)", err.strip());
+            assertEquals("xs: cannot connect to Redis at redis://127.0.0.1:" + port + " (Connection refused)", err.strip());
             assertEquals("", new String(p.getInputStream().readAllBytes()).strip(), "no readiness line");
         } finally {
             p.destroyForcibly();
