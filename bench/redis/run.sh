@@ -14,7 +14,8 @@ secret="bench-secret"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Nodes first, Redis last, so that the nodes leave the cluster cleanly.
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -41,23 +42,24 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --d
 pids+=($!)
 for _ in $(seq 1 100); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
-# Starts `xs serve` in the background; prints its port once it is ready.
+# Starts `xs serve` in the background (in this shell, so that the exit trap stops it) and sets
+# `port` once it is ready.
 serve() {
   local name="$1"; shift
   java -jar "$jar" serve "$here/app" --port 0 --auth-secret "$secret" "$@" >"$work/$name.out" 2>"$work/$name.err" &
   pids+=($!)
   for _ in $(seq 1 300); do
     if grep -q "xs serving" "$work/$name.out" 2>/dev/null; then
-      sed -n 's/^xs serving http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$work/$name.out"
+      port="$(sed -n 's/^xs serving http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$work/$name.out")"
       return
     fi
     sleep 0.1
   done
   echo "bench: $name did not start" >&2; cat "$work/$name.err" >&2; exit 2
 }
-single="$(serve single)"
-a="$(serve a --broker "redis://127.0.0.1:$redis_port")"
-b="$(serve b --broker "redis://127.0.0.1:$redis_port")"
+serve single; single="$port"
+serve a --broker "redis://127.0.0.1:$redis_port"; a="$port"
+serve b --broker "redis://127.0.0.1:$redis_port"; b="$port"
 token="$(java -jar "$jar" token --user 1 --secret "$secret")"
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(redis-server --version | cut -d' ' -f1-3)"
