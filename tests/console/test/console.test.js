@@ -70,7 +70,8 @@ test('the console joins a channel, calls a function and shows the event it emits
     const problems = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      // Chromium logs every HTTP error answer too; those are part of normal use.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console error: ${m.text()}`);
     });
     const foreign = [];
     page.on('request', (r) => {

@@ -98,6 +98,7 @@
     const status = $('#identity-status');
     status.textContent = message;
     status.classList.toggle('error', Boolean(isError));
+    status.classList.remove('muted');
     $('#call-as').textContent = `as ${identityLabel()}`;
   }
 
@@ -134,6 +135,7 @@
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user, extras }),
       });
       if (!result.ok) {
+        form.who.value = previous.kind;
         showIdentity(errorMessage(result), true);
         return;
       }
@@ -159,7 +161,9 @@
       el('span', { class: 'url', title: 'The realtime endpoint this page uses', text: url }),
     );
     if (!state.server.auth_secret) {
-      $('#identity').title = 'This server has no auth secret: start xs serve with --auth-secret S to act as a user';
+      // Without a secret the server signs no token: only anonymous clients can connect.
+      for (const input of [$('#who-user'), $('#user-id'), $('#user-extras')]) input.disabled = true;
+      $('#identity').querySelector('button[type=submit]').disabled = true;
     }
   }
 
@@ -729,7 +733,8 @@
     renderChannels();
     renderTriggers();
     renderRealtime();
-    showIdentity('');
+    showIdentity(state.server.auth_secret ? '' : 'Anonymous only: this server has no --auth-secret');
+    $('#identity-status').classList.toggle('muted', !state.server.auth_secret);
     document.body.dataset.ready = 'true';
   }
 
