@@ -2,8 +2,6 @@ package xs.realtime.redis;
 
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -12,8 +10,8 @@ import java.util.logging.Logger;
 /**
  * Keeps Lettuce, Netty and Reactor from writing their own lines into the {@code xs serve} log:
  * the broker reports losing and regaining Redis itself, in one line each. Without this a Redis
- * outage prints two JDK-logging lines per reconnection attempt, and the first use of Reactor
- * prints slf4j's three-line "no binding" notice.
+ * outage prints two JDK-logging lines per reconnection attempt. (Reactor logs through slf4j,
+ * which the slf4j-nop binding in the pom keeps quiet.)
  */
 final class QuietLibraries {
     /** java.util.logging holds loggers weakly: these references keep the levels set here. */
@@ -31,14 +29,6 @@ final class QuietLibraries {
             Logger logger = Logger.getLogger(name);
             logger.setLevel(Level.SEVERE);
             KEPT.add(logger);
-        }
-        // slf4j reports a missing binding on System.err once, when first asked for its factory.
-        PrintStream err = System.err;
-        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            org.slf4j.LoggerFactory.getILoggerFactory();
-        } finally {
-            System.setErr(err);
         }
     }
 }
