@@ -32,6 +32,8 @@ final class Client {
     byte[] carry = new byte[0];
     int carryLength;
     volatile boolean joined;
+    /** Whether it joins its channel as soon as the upgrade is done; else the load generator joins it later. */
+    boolean joinOnOpen = true;
     /** Set when the load generator closes it: the server's answering close is expected. */
     volatile boolean closing;
     /** The highest sequence number received: what the closed-loop publisher waits for. */

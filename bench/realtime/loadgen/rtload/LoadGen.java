@@ -35,6 +35,7 @@ public final class LoadGen {
     private final int payloadBytes;
     private final List<Reactor> reactors = new ArrayList<>();
     private final AtomicInteger handshakes = new AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger joined = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final List<List<Client>> subscribers = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class LoadGen {
         this.serverPid = Long.parseLong(args.getOrDefault("server-pid", "-1"));
         int n = intArg("reactors", 2);
         for (int i = 0; i < n; i++) {
-            Reactor r = new Reactor(i, address, handshakes, joined, failed);
+            Reactor r = new Reactor(i, address, handshakes, opened, joined, failed);
             r.start();
             reactors.add(r);
         }
@@ -89,8 +90,13 @@ public final class LoadGen {
     // ---- connecting ----
 
     private Client open(String channel, boolean publisher, String token) throws IOException {
+        return open(channel, publisher, token, true);
+    }
+
+    private Client open(String channel, boolean publisher, String token, boolean join) throws IOException {
         Reactor r = reactors.get(next++ % reactors.size());
         Client c = new Client(r, address, path, channel, publisher, token);
+        c.joinOnOpen = join;
         handshakes.incrementAndGet();
         r.add(c);
         return c;
@@ -253,6 +259,7 @@ public final class LoadGen {
         String load = ServerProbe.loadAverage();
         long serverCpu0 = 0;
         long selfCpu0 = 0;
+        long switches0 = 0;
         boolean windowOpen = false;
         while (due < windowEnd) {
             long now = System.nanoTime();
@@ -260,6 +267,7 @@ public final class LoadGen {
                 windowOpen = true;
                 serverCpu0 = ServerProbe.cpuMillis(serverPid);
                 selfCpu0 = ServerProbe.cpuMillis(-1);
+                switches0 = ServerProbe.contextSwitches(serverPid);
             }
             while (due <= now && due < windowEnd) {
                 Client p = publishers.get(ch);
@@ -277,6 +285,7 @@ public final class LoadGen {
         }
         long serverCpu1 = ServerProbe.cpuMillis(serverPid);
         long selfCpu1 = ServerProbe.cpuMillis(-1);
+        long switches1 = ServerProbe.contextSwitches(serverPid);
         long expected = inWindow * subs;
         // Let the last deliveries arrive (or be given up on after 5 s).
         long received = 0;
@@ -315,29 +324,30 @@ public final class LoadGen {
         return String.format(Locale.ROOT,
             "rate=%.0f messages_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f "
                 + "samples=%d expected=%d missing=%d server_cpu_pct=%.0f loadgen_cpu_pct=%.0f errors=%d load=%s "
-                + "worst_ms_by_second=%s",
+                + "server_switches_per_msg=%.1f server_cpu_us_per_msg=%.0f worst_ms_by_second=%s",
             rate, messagesPerSecond, all.percentileMicros(0.50) / 1000.0, all.percentileMicros(0.90) / 1000.0,
             all.percentileMicros(0.99) / 1000.0, all.percentileMicros(0.999) / 1000.0, all.maxMicros() / 1000.0,
             all.count(), expected, expected - received, 100.0 * (serverCpu1 - serverCpu0) / 1000 / secs,
-            100.0 * (selfCpu1 - selfCpu0) / 1000 / secs, errors(), load, worst);
+            100.0 * (selfCpu1 - selfCpu0) / 1000 / secs, errors(), load, (switches1 - switches0) / (double) inWindow,
+            (serverCpu1 - serverCpu0) * 1000.0 / inWindow, worst);
     }
 
     // ---- (d): heap per idle connection ----
 
     /**
-     * The server's live heap after a full GC, before any connection, with every connection open
-     * and idle, and with every connection also joined to one of the channels. A first batch of
-     * connections opened and closed beforehand loads the classes a connection needs.
+     * The server's live heap after a full GC: before any connection, with every connection open
+     * and idle, and with every connection also joined to one of the channels (a subscriber waiting
+     * for messages). A first batch of connections opened and closed beforehand loads the classes a
+     * connection needs.
      */
     private String heap() throws Exception {
         ServerProbe probe = new ServerProbe(serverPid, args.getOrDefault("server-kind", "xs"), args.get("stats-url"));
         int total = channels * subs;
-        // Warm-up: a few connections that join, then close.
         List<Client> warm = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             warm.add(open("bench:" + (i % channels), false, null));
         }
-        awaitJoined(50);
+        awaitCount(joined, 50);
         for (Client c : warm) {
             c.closing = true;
             c.write(Client.closeFrame());
@@ -348,6 +358,7 @@ public final class LoadGen {
         }
         Thread.sleep(500);
         joined.set(0);
+        opened.set(0);
         String load = ServerProbe.loadAverage();
         ServerProbe.Memory before = probe.memory();
         List<Client> clients = new ArrayList<>(total);
@@ -356,29 +367,36 @@ public final class LoadGen {
             while (handshakes.get() >= 256) {
                 Thread.sleep(1);
             }
-            clients.add(open("bench:" + (i % channels), false, null));
+            clients.add(open("bench:" + (i % channels), false, null, false));
         }
-        awaitJoined(total);
-        System.err.printf(Locale.ROOT, "rtload: %d idle connections joined in %.1f s%n", total,
+        awaitCount(opened, total);
+        System.err.printf(Locale.ROOT, "rtload: %d idle connections open in %.1f s%n", total,
             (System.nanoTime() - start) / 1e9);
         Thread.sleep(1000);
-        ServerProbe.Memory after = probe.memory();
-        long perHeap = (after.heapBytes() - before.heapBytes()) / total;
-        long perExternal = (after.externalBytes() - before.externalBytes()) / total;
-        long perRss = (after.rssBytes() - before.rssBytes()) / total;
-        System.err.printf(Locale.ROOT, "rtload: heap %d -> %d bytes: %d bytes per connection (RSS %d per connection)%n",
-            before.heapBytes(), after.heapBytes(), perHeap, perRss);
+        ServerProbe.Memory open = probe.memory();
+        for (Client c : clients) {
+            c.write(c.joinFrame());
+        }
+        awaitCount(joined, total);
+        Thread.sleep(1000);
+        ServerProbe.Memory member = probe.memory();
+        long perOpen = (open.heapBytes() - before.heapBytes()) / total;
+        long perMember = (member.heapBytes() - before.heapBytes()) / total;
+        System.err.printf(Locale.ROOT, "rtload: heap %d -> %d (open) -> %d (joined) bytes: %d, %d bytes per connection%n",
+            before.heapBytes(), open.heapBytes(), member.heapBytes(), perOpen, perMember);
         return String.format(Locale.ROOT,
-            "connections=%d heap_before=%d heap_after=%d heap_per_conn=%d external_per_conn=%d rss_per_conn=%d "
-                + "errors=%d load=%s",
-            total, before.heapBytes(), after.heapBytes(), perHeap, perExternal, perRss, errors(), load);
+            "connections=%d heap_before=%d heap_open=%d heap_joined=%d heap_per_open_conn=%d heap_per_conn=%d "
+                + "external_per_conn=%d rss_per_conn=%d errors=%d load=%s",
+            total, before.heapBytes(), open.heapBytes(), member.heapBytes(), perOpen, perMember,
+            (member.externalBytes() - before.externalBytes()) / total, (member.rssBytes() - before.rssBytes()) / total,
+            errors(), load);
     }
 
-    private void awaitJoined(int n) throws InterruptedException {
+    private void awaitCount(AtomicInteger counter, int n) throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (joined.get() + failed.get() < n) {
+        while (counter.get() + failed.get() < n) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + joined.get() + " of " + n + " joined in time");
+                throw new IllegalStateException("only " + counter.get() + " of " + n + " in time");
             }
             Thread.sleep(5);
         }

@@ -26,6 +26,7 @@ final class Reactor extends Thread {
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 18);
     private final String host;
     private final AtomicInteger handshakes;
+    private final AtomicInteger opened;
     private final AtomicInteger joined;
     private final AtomicInteger failed;
     final Latencies latencies = new Latencies();
@@ -43,13 +44,14 @@ final class Reactor extends Thread {
     /** The worst latency (µs) of each second of the window, by publish time: shows whether a tail is steady or a few stalls. */
     final long[] worstBySecond = new long[600];
 
-    Reactor(int index, InetSocketAddress address, AtomicInteger handshakes, AtomicInteger joined, AtomicInteger failed)
-        throws IOException {
+    Reactor(int index, InetSocketAddress address, AtomicInteger handshakes, AtomicInteger opened, AtomicInteger joined,
+            AtomicInteger failed) throws IOException {
         super("rtload-reactor-" + index);
         setDaemon(true);
         this.selector = Selector.open();
         this.host = address.getHostString() + ":" + address.getPort();
         this.handshakes = handshakes;
+        this.opened = opened;
         this.joined = joined;
         this.failed = failed;
     }
@@ -96,12 +98,11 @@ final class Reactor extends Thread {
     }
 
     private void lose(Client c, SelectionKey key, IOException e) {
-        if (c.state != Client.CLOSED) {
-            if (!c.joined) {
-                failed.incrementAndGet();
+        if (c.state != Client.CLOSED && !c.closing) {
+            if (!c.joined && (c.joinOnOpen || c.state != Client.OPEN)) {
                 handshakes.decrementAndGet();
             }
-            if (failed.get() < 5 && !c.closing) {
+            if (failed.incrementAndGet() < 5) {
                 System.err.println("rtload: connection lost: " + e);
             }
         }
@@ -141,7 +142,12 @@ final class Reactor extends Thread {
                     throw new IOException("upgrade refused: " + new String(a, 0, Math.min(header, 200)));
                 }
                 c.state = Client.OPEN;
-                c.write(c.joinFrame());
+                opened.incrementAndGet();
+                if (c.joinOnOpen) {
+                    c.write(c.joinFrame());
+                } else {
+                    handshakes.decrementAndGet();
+                }
                 pos = header;
             }
             pos = frames(c, a, pos, end);
@@ -240,7 +246,9 @@ final class Reactor extends Thread {
             if (!c.joined) {
                 c.joined = true;
                 joined.incrementAndGet();
-                handshakes.decrementAndGet();
+                if (c.joinOnOpen) {
+                    handshakes.decrementAndGet();
+                }
             }
         } else if (startsWith(a, from, to, ERROR)) {
             errors++;

@@ -61,8 +61,11 @@ public final class Table {
                     met(median(xs, "missing") == 0));
             } else if (name.startsWith("heap")) {
                 double x = median(xs, "heap_per_conn");
-                row(name, "heap bytes per idle connection" + rounds(xs), fmt(x), fmt(median(node, "heap_per_conn")),
+                row(name, "heap bytes per idle connection (joined)" + rounds(xs), fmt(x), fmt(median(node, "heap_per_conn")),
                     ratio(x, median(node, "heap_per_conn")), "≤ 8192", met(x <= 8192));
+                row(name, "heap bytes per open connection, not joined", fmt(median(xs, "heap_per_open_conn")),
+                    fmt(median(node, "heap_per_open_conn")),
+                    ratio(median(xs, "heap_per_open_conn"), median(node, "heap_per_open_conn")), "", "");
                 row(name, "RSS bytes per idle connection", fmt(median(xs, "rss_per_conn")),
                     fmt(median(node, "rss_per_conn")), ratio(median(xs, "rss_per_conn"), median(node, "rss_per_conn")),
                     "", "");
