@@ -35,7 +35,9 @@ final class ConsoleApi implements HttpHandler {
     static final String DEFAULT_CANONICAL = "console";
     private static final int MAX_BODY = 64 * 1024;
 
-    private final Map<String, Object> program;
+    private final Program program;
+    /** The program's summary, made at the first request (a fault there must not stop the server). */
+    private volatile Map<String, Object> summary;
     private final Map<String, Object> server;
     private final TableBrowser tables;
     private final DevTokens tokens;
@@ -43,7 +45,7 @@ final class ConsoleApi implements HttpHandler {
 
     /** @param canonical the only canonical the hub accepts, or null when it accepts any */
     ConsoleApi(Program program, Database db, Tokens tokens, String canonical, Executor workers) {
-        this.program = ProgramSummary.of(program);
+        this.program = program;
         this.tables = new TableBrowser(db);
         this.tokens = new DevTokens(tokens, db);
         this.workers = workers;
@@ -95,11 +97,20 @@ final class ConsoleApi implements HttpHandler {
             return;
         }
         switch (route) {
-            case "program" -> FunctionEndpoint.send(exchange, 200, program);
+            case "program" -> FunctionEndpoint.send(exchange, 200, summary());
             case "server" -> FunctionEndpoint.send(exchange, 200, server);
             case "tables" -> FunctionEndpoint.send(exchange, 200, Map.of("tables", tables.tables()));
             default -> rows(exchange, route.substring("tables/".length()));
         }
+    }
+
+    private Map<String, Object> summary() {
+        Map<String, Object> s = summary;
+        if (s == null) {
+            s = ProgramSummary.of(program);
+            summary = s;
+        }
+        return s;
     }
 
     private static boolean requireMethod(HttpServerExchange exchange, HttpString method, HttpString wanted) {
