@@ -32,6 +32,38 @@ final class ProgramLoader {
         }
     }
 
+    /** The scripts could not be loaded or have errors; what to exit with (printed already). */
+    static final class Rejected extends Exception {
+        private final int exitCode;
+
+        Rejected(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
+        }
+    }
+
+    /**
+     * Loads the scripts a command runs: a missing path is a usage error (2), and scripts with
+     * errors are refused (1) with their diagnostics on {@code err}, as {@code xs check} prints them.
+     */
+    static Loaded loadChecked(List<Path> paths, java.io.PrintWriter err) throws Rejected, IOException {
+        Loaded loaded;
+        try {
+            loaded = load(paths);
+        } catch (SourceLoader.MissingPath e) {
+            err.println("xs: " + e.getMessage());
+            throw new Rejected(2);
+        }
+        if (CheckGate.failed(loaded, err)) {
+            throw new Rejected(1);
+        }
+        return loaded;
+    }
+
     static Loaded load(List<Path> paths) throws SourceLoader.MissingPath, IOException {
         SourceLoader loader = new SourceLoader();
         List<Path> files = loader.find(paths);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,6 @@ import xs.interp.RealtimeEvent;
 import xs.interp.Services;
 import xs.interp.Values;
 import xs.interp.XsError;
-import xs.source.SourceLoader;
 
 /**
  * {@code xs run PATH... [--function NAME] [--input JSON|@FILE]}: runs one function against an
@@ -47,17 +47,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "JSON", description = "Input as JSON, or @FILE to read it from a file.")
     String input;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Seed rows: {\"table\": [rows...]}.")
-    Path data;
+    @Mixin
+    RunOptions options;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
-
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Time limit (default: ${DEFAULT-VALUE}).")
-    double timeout;
-
-    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Set $env.KEY (repeatable).")
-    List<String> env;
 
     @Option(names = "--user", paramLabel = "ID", description = "Run as this authenticated user ($auth.id).")
     String user;
@@ -71,13 +65,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgramLoader.Loaded loaded;
         try {
-            loaded = ProgramLoader.load(paths);
-        } catch (SourceLoader.MissingPath e) {
-            err.println("xs: " + e.getMessage());
-            return 2;
-        }
-        if (CheckGate.failed(loaded, err)) {
-            return 1;
+            loaded = ProgramLoader.loadChecked(paths, err);
+        } catch (ProgramLoader.Rejected e) {
+            return e.exitCode();
         }
         Program program = loaded.program();
         Construct target = chooseFunction(program, err);
@@ -93,9 +83,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             inputValue = ProgramSetup.input(input);
             auth = Auth.of(user, extras);
-            db = ProgramSetup.database(program, data, null);
+            db = ProgramSetup.database(program, options.data, null);
             events = new EventRecorder(channels);
-            services = Services.of(db, events, ProgramSetup.environment(env), (long) (timeout * 1000));
+            services = Services.of(db, events, options.environment(), options.timeoutMillis());
         } catch (ProgramSetup.SetupException e) {
             err.println("xs: " + e.getMessage());
             return 2;

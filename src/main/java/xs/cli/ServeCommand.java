@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +29,6 @@ import xs.realtime.HubStats;
 import xs.realtime.LocalBroker;
 import xs.realtime.Tokens;
 import xs.realtime.redis.RedisBroker;
-import xs.source.SourceLoader;
 
 /**
  * {@code xs serve PATH... [--host H] [--port P|0] [--canonical NAME] [--auth-secret S] [--broker URL]}: serves
@@ -58,18 +58,11 @@ final class ServeCommand implements Callable<Integer> {
         description = "Secret that signs auth tokens (default: $XS_AUTH_SECRET; without one every token is refused).")
     String authSecret;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Seed rows: {\"table\": [rows...]}.")
-    Path data;
+    @Mixin
+    RunOptions options;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the database in this folder across restarts.")
     Path dataDir;
-
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
-        description = "Time limit of each function call and trigger (default: ${DEFAULT-VALUE}).")
-    double timeout;
-
-    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Set $env.KEY (repeatable).")
-    List<String> env;
 
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve https:// and wss://.")
     Path tlsCert;
@@ -89,13 +82,9 @@ final class ServeCommand implements Callable<Integer> {
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         ProgramLoader.Loaded loaded;
         try {
-            loaded = ProgramLoader.load(paths);
-        } catch (SourceLoader.MissingPath e) {
-            err.println("xs: " + e.getMessage());
-            return 2;
-        }
-        if (CheckGate.failed(loaded, err)) {
-            return 1;
+            loaded = ProgramLoader.loadChecked(paths, err);
+        } catch (ProgramLoader.Rejected e) {
+            return e.exitCode();
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             err.println("xs: --tls-cert and --tls-key go together");
@@ -132,8 +121,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Hub hub = new Hub(HubConfig.defaults(), channels, AuthTables.of(program), shared, log);
         try {
-            db = ProgramSetup.database(program, data, dataDir);
-            services = Services.of(db, hub.sink(), ProgramSetup.environment(env), (long) (timeout * 1000));
+            db = ProgramSetup.database(program, options.data, dataDir);
+            services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis());
         } catch (ProgramSetup.SetupException e) {
             hub.close();
             err.println("xs: " + e.getMessage());

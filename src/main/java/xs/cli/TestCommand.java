@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,6 @@ import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
 import xs.interp.Services;
 import xs.interp.TestRunner;
-import xs.source.SourceLoader;
 
 /**
  * {@code xs test PATH... [--data FILE] [--junit-xml FILE] [--filter TEXT]}: runs every
@@ -33,8 +33,8 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of .xs scripts.")
     List<Path> paths;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Seed rows for every test: {\"table\": [rows...]}.")
-    Path data;
+    @Mixin
+    RunOptions options;
 
     @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write a JUnit XML report.")
     Path junitXml;
@@ -42,41 +42,31 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "TEXT", description = "Run only tests whose name (or construct) contains TEXT.")
     String filter;
 
-    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Time limit per call (default: ${DEFAULT-VALUE}).")
-    double timeout;
-
-    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Set $env.KEY (repeatable).")
-    List<String> env;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgramLoader.Loaded loaded;
         try {
-            loaded = ProgramLoader.load(paths);
-        } catch (SourceLoader.MissingPath e) {
-            err.println("xs: " + e.getMessage());
-            return 2;
-        }
-        if (CheckGate.failed(loaded, err)) {
-            return 1;
+            loaded = ProgramLoader.loadChecked(paths, err);
+        } catch (ProgramLoader.Rejected e) {
+            return e.exitCode();
         }
         Program program = loaded.program();
         Map<String, String> environment;
         try {
-            environment = ProgramSetup.environment(env);
+            environment = options.environment();
             // Read the data file once up front so a bad file is a usage error, not N failed tests.
-            ProgramSetup.database(program, data, null).close();
+            ProgramSetup.database(program, options.data, null).close();
         } catch (ProgramSetup.SetupException e) {
             err.println("xs: " + e.getMessage());
             return 2;
         }
         ChannelDirectory channels = ChannelDirectory.of(program);
-        long millis = (long) (timeout * 1000);
+        long millis = options.timeoutMillis();
         TestRunner runner = new TestRunner(program, () -> {
             try {
-                return Services.of(ProgramSetup.database(program, data, null), new EventRecorder(channels),
+                return Services.of(ProgramSetup.database(program, options.data, null), new EventRecorder(channels),
                     environment, millis);
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);

@@ -1,0 +1,31 @@
+package xs.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that runs scripts shares ({@code run}, {@code test}, {@code serve}):
+ * seed data, the time limit and extra {@code $env} values.
+ */
+final class RunOptions {
+    @Option(names = "--data", paramLabel = "FILE",
+        description = "Seed rows: {\"table\": [rows...]} (xs test seeds them before every test).")
+    Path data;
+
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
+        description = "Time limit of each function call, trigger or test (default: ${DEFAULT-VALUE}).")
+    double timeout;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Set $env.KEY (repeatable).")
+    List<String> env;
+
+    long timeoutMillis() {
+        return (long) (timeout * 1000);
+    }
+
+    Map<String, String> environment() throws ProgramSetup.SetupException {
+        return ProgramSetup.environment(env);
+    }
+}
