@@ -16,13 +16,16 @@ import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
 import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
+import org.xnio.ssl.SslConnection;
 
 /**
  * One client socket after the WebSocket handshake. Reading happens on its I/O thread: frames are
  * decoded and handed to the hub, nothing else. Writing goes through a bounded outbound queue that
- * any thread may add to and that one writer, on the I/O thread, drains with gathering writes of
- * many frames at once. The queue's bytes are bounded (protocol §7): past the bound the connection
- * is closed with 1013 rather than let one slow reader hold memory for everyone.
+ * any thread may add to and that one writer at a time drains with gathering writes of many frames
+ * at once: the I/O thread, or a channel's lane at the end of its turn ({@link WriteBatch}), which
+ * writes a plain socket itself rather than wake the I/O thread for it. The queue's bytes are
+ * bounded (protocol §7): past the bound the connection is closed with 1013 rather than let one
+ * slow reader hold memory for everyone.
  */
 public final class Connection implements FrameDecoder.Handler {
     private static final int OPEN = 0;
@@ -61,6 +64,10 @@ public final class Connection implements FrameDecoder.Handler {
     private final Queue<WireFrame> queue = new ConcurrentLinkedQueue<>();
     private final Runnable drainTask = this::drain;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
+    /** Held by whichever thread writes: the I/O thread, or a lane writing its batch directly. */
+    private final Object writer = new Object();
+    /** A plain socket may be written from a lane; a TLS engine is left to its I/O thread. */
+    private final boolean directWrites;
 
     private volatile int state;
     private volatile long backlog;
@@ -73,12 +80,13 @@ public final class Connection implements FrameDecoder.Handler {
     private volatile long lastSeen = System.currentTimeMillis();
     private volatile ScheduledFuture<?> expiry;
 
-    // Writer state: touched on the I/O thread only.
+    // Writer state: touched while holding the writer lock.
     private ByteBuffer[] writing;
     private int writingBytes;
+    private boolean closeWritten;
+    // Closing state: touched on the I/O thread only, which alone writes a closing connection.
     /** What a closing connection still writes: the close frame, after a last error frame when there is one. */
     private WireFrame[] lastFrames;
-    private boolean closeWritten;
     private boolean peerClosed;
 
     Connection(Hub hub, StreamConnection stream, ClientInfo client) {
@@ -86,6 +94,7 @@ public final class Connection implements FrameDecoder.Handler {
         this.stream = stream;
         this.client = client;
         this.decoder = new FrameDecoder(hub.config().maxMessageBytes());
+        this.directWrites = !(stream instanceof SslConnection);
     }
 
     public ClientInfo client() {
@@ -244,7 +253,7 @@ public final class Connection implements FrameDecoder.Handler {
         beginClose(reason, WireFrame.close(code), false);
     }
 
-    // ---- writing (any thread enqueues, the I/O thread writes) ----
+    // ---- writing (any thread enqueues; the I/O thread or a lane writes) ----
 
     /** Queues a frame; never blocks. Past the backlog bound the connection is closed with 1013. */
     public void send(WireFrame frame) {
@@ -280,17 +289,45 @@ public final class Connection implements FrameDecoder.Handler {
         drain();
     }
 
+    /** Whether a lane may write this connection itself ({@link #drainHere}) rather than wake its I/O thread. */
+    boolean writesDirectly() {
+        return directWrites;
+    }
+
+    /**
+     * Writes the queued frames from the calling thread, a lane ending its turn, instead of waking
+     * the I/O thread: one system call, no hand-off. What the socket does not take now is left to
+     * the I/O thread, which is asked to write when the socket is writable again.
+     */
+    void drainHere() {
+        if (!directWrites) {
+            wake();
+            return;
+        }
+        synchronized (writer) {
+            write(true);
+        }
+    }
+
     long backlog() {
         return backlog;
     }
 
+    /** Runs the writer on the I/O thread. */
     private void drain() {
-        if (state == CLOSED) {
+        synchronized (writer) {
+            write(false);
+        }
+    }
+
+    /** Writes until the queue is empty or the socket is full; {@code direct} when called by a lane. */
+    private void write(boolean direct) {
+        if (state == CLOSED || direct && state != OPEN) {
             return;
         }
         ConduitStreamSinkChannel sink = stream.getSinkChannel();
         try {
-            while (writing != null || nextBatch()) {
+            while (writing != null || nextBatch(direct)) {
                 sink.write(writing, 0, writing.length);
                 if (remaining(writing)) {
                     sink.resumeWrites();
@@ -312,10 +349,11 @@ public final class Connection implements FrameDecoder.Handler {
         }
     }
 
-    /** Takes the next frames to write; false when there is nothing. */
-    private boolean nextBatch() {
+    /** Takes the next frames to write; false when there is nothing, or when a lane meets a closing connection. */
+    private boolean nextBatch(boolean direct) {
         if (state == CLOSING) {
-            if (lastFrames == null || closeWritten) {
+            // The I/O thread writes the last frames and finishes the close (beginClose scheduled it).
+            if (direct || lastFrames == null || closeWritten) {
                 return false;
             }
             writing = new ByteBuffer[lastFrames.length];

@@ -7,12 +7,17 @@ import java.util.Map;
 import org.xnio.XnioIoThread;
 
 /**
- * Connections that got frames during one lane turn, woken together at its end. Deferring the
- * wake-up is what coalesces writes: a connection that receives ten frames in a turn is written
- * once, with all ten, instead of ten times. The wake-ups themselves are grouped by I/O thread:
- * one task per thread writes every connection it owns, instead of one task per connection.
+ * Connections that got frames during one lane turn, written together at its end. Deferring the
+ * write is what coalesces: a connection that receives ten frames in a turn is written once, with
+ * all ten, instead of ten times. A small batch the lane writes itself: waking an I/O thread would
+ * cost more than the few system calls. A large one (a fan-out to hundreds) goes to the I/O threads,
+ * one task per thread writing every connection it owns, so every core writes; and while they
+ * write, the lane goes on, so the frames of its next messages queue up and go out together.
  */
 final class WriteBatch {
+    /** Up to this many connections, the lane writes them itself. */
+    private static final int DIRECT = 64;
+
     private static final ThreadLocal<List<Connection>> PENDING = new ThreadLocal<>();
 
     private WriteBatch() {
@@ -22,7 +27,7 @@ final class WriteBatch {
         PENDING.set(new ArrayList<>());
     }
 
-    /** Defers the wake-up of a connection to the end of the current batch; false outside a batch. */
+    /** Defers the write of a connection to the end of the current batch; false outside a batch. */
     static boolean defer(Connection connection) {
         List<Connection> pending = PENDING.get();
         if (pending == null) {
@@ -32,7 +37,7 @@ final class WriteBatch {
         return true;
     }
 
-    /** Wakes what the batch has so far and starts a new one: before slow work such as a trigger. */
+    /** Writes what the batch has so far and starts a new one: before slow work such as a trigger. */
     static void flush() {
         if (PENDING.get() != null) {
             end();
@@ -46,8 +51,10 @@ final class WriteBatch {
         if (pending == null || pending.isEmpty()) {
             return;
         }
-        if (pending.size() == 1) {
-            pending.get(0).wake();
+        if (pending.size() <= DIRECT && pending.get(0).writesDirectly()) {
+            for (Connection c : pending) {
+                c.drainHere();
+            }
             return;
         }
         Map<XnioIoThread, List<Connection>> byThread = new IdentityHashMap<>();
