@@ -222,6 +222,12 @@ public final class LoadGen {
             errors(), load, perSecond);
     }
 
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
     private static long slowest(List<Client> clients) {
         long min = Long.MAX_VALUE;
         for (Client c : clients) {
@@ -252,41 +258,48 @@ public final class LoadGen {
             r.windowStart = windowStart;
             r.windowEnd = windowEnd;
         }
-        long[] seq = new long[channels];
-        long inWindow = 0;
-        long due = start;
-        int ch = 0;
-        String load = ServerProbe.loadAverage();
-        long serverCpu0 = 0;
-        long selfCpu0 = 0;
-        long switches0 = 0;
-        boolean windowOpen = false;
-        while (due < windowEnd) {
-            long now = System.nanoTime();
-            if (!windowOpen && now >= windowStart) {
-                windowOpen = true;
-                serverCpu0 = ServerProbe.cpuMillis(serverPid);
-                selfCpu0 = ServerProbe.cpuMillis(-1);
-                switches0 = ServerProbe.contextSwitches(serverPid);
-            }
-            while (due <= now && due < windowEnd) {
-                Client p = publishers.get(ch);
-                p.write(p.messageFrame(due, seq[ch]++, payloadBytes));
-                if (due >= windowStart) {
-                    inWindow++;
+        long[] inWindow = new long[1];
+        Thread publisher = new Thread(() -> {
+            long[] seq = new long[channels];
+            long due = start;
+            int ch = 0;
+            try {
+                while (due < windowEnd) {
+                    long now = System.nanoTime();
+                    while (due <= now && due < windowEnd) {
+                        Client p = publishers.get(ch);
+                        p.write(p.messageFrame(due, seq[ch]++, payloadBytes));
+                        if (due >= windowStart) {
+                            inWindow[0]++;
+                        }
+                        ch = (ch + 1) % channels;
+                        due += interval;
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
                 }
-                ch = (ch + 1) % channels;
-                due += interval;
+            } catch (IOException e) {
+                System.err.println("rtload: publisher failed: " + e);
             }
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-        }
+        }, "rtload-publisher");
+        publisher.setDaemon(true);
+        // The probes run here, not on the publishing thread, so reading /proc never delays a publish.
+        String load = ServerProbe.loadAverage();
+        ServerProbe.cpuMillis(serverPid);
+        ServerProbe.contextSwitches(serverPid);
+        publisher.start();
+        sleepUntil(windowStart);
+        long serverCpu0 = ServerProbe.cpuMillis(serverPid);
+        long selfCpu0 = ServerProbe.cpuMillis(-1);
+        long switches0 = ServerProbe.contextSwitches(serverPid);
+        sleepUntil(windowEnd);
         long serverCpu1 = ServerProbe.cpuMillis(serverPid);
         long selfCpu1 = ServerProbe.cpuMillis(-1);
         long switches1 = ServerProbe.contextSwitches(serverPid);
-        long expected = inWindow * subs;
+        publisher.join();
+        long expected = inWindow[0] * subs;
         // Let the last deliveries arrive (or be given up on after 5 s).
         long received = 0;
         for (int i = 0; i < 500; i++) {
@@ -328,8 +341,8 @@ public final class LoadGen {
             rate, messagesPerSecond, all.percentileMicros(0.50) / 1000.0, all.percentileMicros(0.90) / 1000.0,
             all.percentileMicros(0.99) / 1000.0, all.percentileMicros(0.999) / 1000.0, all.maxMicros() / 1000.0,
             all.count(), expected, expected - received, 100.0 * (serverCpu1 - serverCpu0) / 1000 / secs,
-            100.0 * (selfCpu1 - selfCpu0) / 1000 / secs, errors(), load, (switches1 - switches0) / (double) inWindow,
-            (serverCpu1 - serverCpu0) * 1000.0 / inWindow, worst);
+            100.0 * (selfCpu1 - selfCpu0) / 1000 / secs, errors(), load, (switches1 - switches0) / (double) inWindow[0],
+            (serverCpu1 - serverCpu0) * 1000.0 / inWindow[0], worst);
     }
 
     // ---- (d): heap per idle connection ----
