@@ -10,13 +10,16 @@ import org.xnio.XnioIoThread;
  * Connections that got frames during one lane turn, written together at its end. Deferring the
  * write is what coalesces: a connection that receives ten frames in a turn is written once, with
  * all ten, instead of ten times. A small batch the lane writes itself: waking an I/O thread would
- * cost more than the few system calls. A large one (a fan-out to hundreds) goes to the I/O threads,
- * one task per thread writing every connection it owns, so every core writes; and while they
- * write, the lane goes on, so the frames of its next messages queue up and go out together.
+ * cost more than the few system calls. A large one (a fan-out to hundreds) goes to the I/O threads
+ * in parts, as it grows: one task per thread writing the connections it owns, so every core writes,
+ * and the first members are written while the lane still queues the frame for the others. While
+ * they write, the lane goes on, so the frames of its next messages queue up and go out together.
  */
 final class WriteBatch {
     /** Up to this many connections, the lane writes them itself. */
     private static final int DIRECT = 64;
+    /** A fan-out to more goes to the I/O threads in parts this large, so the first are written while the lane queues the rest. */
+    private static final int PART = 128;
 
     private static final ThreadLocal<List<Connection>> PENDING = new ThreadLocal<>();
 
@@ -34,6 +37,10 @@ final class WriteBatch {
             return false;
         }
         pending.add(connection);
+        if (pending.size() == PART) {
+            handOff(pending);
+            PENDING.set(new ArrayList<>());
+        }
         return true;
     }
 
@@ -57,6 +64,11 @@ final class WriteBatch {
             }
             return;
         }
+        handOff(pending);
+    }
+
+    /** Gives each I/O thread one task that writes the connections it owns. */
+    private static void handOff(List<Connection> pending) {
         Map<XnioIoThread, List<Connection>> byThread = new IdentityHashMap<>();
         for (Connection c : pending) {
             byThread.computeIfAbsent(c.ioThread(), t -> new ArrayList<>()).add(c);
