@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +20,9 @@ import org.xnio.ssl.SslConnection;
 /**
  * One client socket after the WebSocket handshake. Reading happens on its I/O thread: frames are
  * decoded and handed to the hub, nothing else. Writing goes through a bounded outbound queue that
- * any thread may add to and that one writer at a time drains with gathering writes of many frames
- * at once: the I/O thread, or a channel's lane at the end of its turn ({@link WriteBatch}), which
- * writes a plain socket itself rather than wake the I/O thread for it. The queue's bytes are
+ * any thread may add to and that one writer at a time drains, copying many frames into one buffer
+ * per system call: the I/O thread, or a channel's lane at the end of its turn ({@link WriteBatch}),
+ * which writes a plain socket itself rather than wake the I/O thread for it. The queue's bytes are
  * bounded (protocol §7): past the bound the connection is closed with 1013 rather than let one
  * slow reader hold memory for everyone.
  */
@@ -31,9 +30,8 @@ public final class Connection implements FrameDecoder.Handler {
     private static final int OPEN = 0;
     private static final int CLOSING = 1;
     private static final int CLOSED = 2;
-    /** Frames and bytes handed to the socket per write call. */
-    private static final int BATCH_FRAMES = 64;
-    private static final int BATCH_BYTES = 256 * 1024;
+    /** Bytes of frames handed to the socket per write call. */
+    private static final int BATCH_BYTES = 64 * 1024;
 
     private static final VarHandle STATE;
     private static final VarHandle BACKLOG;
@@ -56,6 +54,9 @@ public final class Connection implements FrameDecoder.Handler {
 
     /** The read buffer of each I/O thread: idle connections hold none. */
     private static final ThreadLocal<ByteBuffer> READ_BUFFER = new ThreadLocal<>();
+    /** Where a writing thread gathers the frames of one write: writing allocates nothing, and the socket takes one buffer. */
+    private static final ThreadLocal<ByteBuffer> WRITE_BUFFER =
+        ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BATCH_BYTES));
 
     private final Hub hub;
     private final StreamConnection stream;
@@ -81,7 +82,9 @@ public final class Connection implements FrameDecoder.Handler {
     private volatile ScheduledFuture<?> expiry;
 
     // Writer state: touched while holding the writer lock.
-    private ByteBuffer[] writing;
+    /** What the writer is writing: the frames of one write, or the part of them the socket did not take yet. */
+    private ByteBuffer writing;
+    /** The backlog those frames count for, released once they are all written. */
     private int writingBytes;
     private boolean closeWritten;
     // Closing state: touched on the I/O thread only, which alone writes a closing connection.
@@ -328,8 +331,12 @@ public final class Connection implements FrameDecoder.Handler {
         ConduitStreamSinkChannel sink = stream.getSinkChannel();
         try {
             while (writing != null || nextBatch(direct)) {
-                sink.write(writing, 0, writing.length);
-                if (remaining(writing)) {
+                sink.write(writing);
+                if (writing.hasRemaining()) {
+                    if (writing.isDirect()) {
+                        // The thread's buffer serves its next write: keep the rest in one of the connection's own.
+                        writing = ByteBuffer.allocate(writing.remaining()).put(writing).flip();
+                    }
                     sink.resumeWrites();
                     return;
                 }
@@ -356,41 +363,46 @@ public final class Connection implements FrameDecoder.Handler {
             if (direct || lastFrames == null || closeWritten) {
                 return false;
             }
-            writing = new ByteBuffer[lastFrames.length];
-            for (int i = 0; i < lastFrames.length; i++) {
-                writing[i] = ByteBuffer.wrap(lastFrames[i].bytes());
+            int size = 0;
+            for (WireFrame f : lastFrames) {
+                size += f.length();
             }
+            ByteBuffer out = size <= BATCH_BYTES ? WRITE_BUFFER.get().clear() : ByteBuffer.allocate(size);
+            for (WireFrame f : lastFrames) {
+                out.put(f.bytes());
+            }
+            writing = out.flip();
+            writingBytes = 0;
             closeWritten = true;
             return true;
         }
-        WireFrame f = queue.poll();
+        // Only the writer takes frames off the queue, so the frame a peek shows is the one a poll removes.
+        WireFrame f = queue.peek();
         if (f == null) {
             wakePending = 0;
-            // A frame queued between the poll and the reset saw the flag still set and woke no one.
-            f = queue.poll();
+            // A frame queued between the peek and the reset saw the flag still set and woke no one.
+            f = queue.peek();
             if (f == null) {
                 return false;
             }
         }
-        ByteBuffer[] batch = new ByteBuffer[BATCH_FRAMES];
-        int n = 0;
+        if (f.length() > BATCH_BYTES) {
+            // A frame larger than the buffer (a long history) goes out from its own array.
+            queue.poll();
+            writing = ByteBuffer.wrap(f.bytes());
+            writingBytes = f.length();
+            return true;
+        }
+        ByteBuffer out = WRITE_BUFFER.get().clear();
         int bytes = 0;
         do {
-            batch[n++] = ByteBuffer.wrap(f.bytes());
+            queue.poll();
+            out.put(f.bytes());
             bytes += f.length();
-        } while (n < BATCH_FRAMES && bytes < BATCH_BYTES && (f = queue.poll()) != null);
-        writing = n == BATCH_FRAMES ? batch : Arrays.copyOf(batch, n);
+        } while ((f = queue.peek()) != null && f.length() <= out.remaining());
+        writing = out.flip();
         writingBytes = bytes;
         return true;
-    }
-
-    private static boolean remaining(ByteBuffer[] buffers) {
-        for (ByteBuffer b : buffers) {
-            if (b.hasRemaining()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- closing ----
@@ -409,8 +421,11 @@ public final class Connection implements FrameDecoder.Handler {
             lastFrames = lastWords == null ? new WireFrame[] {close} : new WireFrame[] {lastWords, close};
             peerClosed = byPeer;
             long dropped = 0;
-            for (WireFrame f; (f = queue.poll()) != null; ) {
-                dropped += f.length();
+            synchronized (writer) {
+                // Taken with the lock: a lane still writing takes frames off this queue too.
+                for (WireFrame f; (f = queue.poll()) != null; ) {
+                    dropped += f.length();
+                }
             }
             BACKLOG.getAndAdd(this, -dropped);
             drain();
