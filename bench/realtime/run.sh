@@ -16,13 +16,14 @@ secret="bench-secret"
 repeat="${REPEAT:-1}"
 
 # name | load generator arguments
+# Throughput: 3 s of warm-up, 4 s measured; latency: 4 s of warm-up (both JITs), 4 s measured.
 all_scenarios=(
-  "fanout-1x1000|--scenario throughput --channels 1 --subs 1000"
-  "fanout-100x100|--scenario throughput --channels 100 --subs 100"
-  "latency-1x1000|--scenario latency --channels 1 --subs 1000 --rate 50000"
-  "latency-10x100|--scenario latency --channels 10 --subs 100 --rate 50000"
-  "latency-1x100|--scenario latency --channels 1 --subs 100 --rate 50000"
-  "latency-100x10|--scenario latency --channels 100 --subs 10 --rate 50000"
+  "fanout-1x1000|--scenario throughput --channels 1 --subs 1000 --warmup 3 --measure 4"
+  "fanout-100x100|--scenario throughput --channels 100 --subs 100 --warmup 3 --measure 4"
+  "latency-1x1000|--scenario latency --channels 1 --subs 1000 --rate 50000 --warmup 4 --measure 4"
+  "latency-10x100|--scenario latency --channels 10 --subs 100 --rate 50000 --warmup 4 --measure 4"
+  "latency-1x100|--scenario latency --channels 1 --subs 100 --rate 50000 --warmup 4 --measure 4"
+  "latency-100x10|--scenario latency --channels 100 --subs 10 --rate 50000 --warmup 4 --measure 4"
   "heap-10000|--scenario heap --channels 100 --subs 100"
 )
 

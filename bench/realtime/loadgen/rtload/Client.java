@@ -23,6 +23,8 @@ final class Client {
     final Reactor reactor;
     final SocketChannel channel;
     final String channelName;
+    /** Whether this subscriber's channel is the first one, whose messages are followed one by one. */
+    final boolean firstChannel;
     final boolean publisher;
     final String token;
     final String path;
@@ -46,6 +48,7 @@ final class Client {
         this.reactor = reactor;
         this.path = path;
         this.channelName = channelName;
+        this.firstChannel = channelName.equals("bench:0");
         this.publisher = publisher;
         this.token = token;
         this.channel = SocketChannel.open();

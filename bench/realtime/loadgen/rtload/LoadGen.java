@@ -323,6 +323,23 @@ public final class LoadGen {
             received += r.windowDeliveries;
         }
         double secs = measure;
+        // Per message of the first channel: when its first and its last subscriber got it.
+        Latencies first = new Latencies();
+        Latencies last = new Latencies();
+        for (int s = 0; s < reactors.get(0).firstBySeq.length; s++) {
+            long lo = Long.MAX_VALUE;
+            long hi = 0;
+            for (Reactor r : reactors) {
+                if (r.firstBySeq[s] > 0) {
+                    lo = Math.min(lo, r.firstBySeq[s]);
+                    hi = Math.max(hi, r.lastBySeq[s]);
+                }
+            }
+            if (hi > 0) {
+                first.record(lo * 1000);
+                last.record(hi * 1000);
+            }
+        }
         StringBuilder worst = new StringBuilder();
         for (int s = 0; s < Math.ceil(measure); s++) {
             long w = 0;
@@ -337,12 +354,14 @@ public final class LoadGen {
         return String.format(Locale.ROOT,
             "rate=%.0f messages_per_s=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f "
                 + "samples=%d expected=%d missing=%d server_cpu_pct=%.0f loadgen_cpu_pct=%.0f errors=%d load=%s "
-                + "server_switches_per_msg=%.1f server_cpu_us_per_msg=%.0f worst_ms_by_second=%s",
+                + "server_switches_per_msg=%.1f server_cpu_us_per_msg=%.0f first_delivery_p50_ms=%.2f "
+                + "last_delivery_p50_ms=%.2f last_delivery_p99_ms=%.2f worst_ms_by_second=%s",
             rate, messagesPerSecond, all.percentileMicros(0.50) / 1000.0, all.percentileMicros(0.90) / 1000.0,
             all.percentileMicros(0.99) / 1000.0, all.percentileMicros(0.999) / 1000.0, all.maxMicros() / 1000.0,
             all.count(), expected, expected - received, 100.0 * (serverCpu1 - serverCpu0) / 1000 / secs,
             100.0 * (selfCpu1 - selfCpu0) / 1000 / secs, errors(), load, (switches1 - switches0) / (double) inWindow[0],
-            (serverCpu1 - serverCpu0) * 1000.0 / inWindow[0], worst);
+            (serverCpu1 - serverCpu0) * 1000.0 / inWindow[0], first.percentileMicros(0.5) / 1000.0,
+            last.percentileMicros(0.5) / 1000.0, last.percentileMicros(0.99) / 1000.0, worst);
     }
 
     // ---- (d): heap per idle connection ----

@@ -43,6 +43,12 @@ final class Reactor extends Thread {
     long windowDeliveries;
     /** The worst latency (µs) of each second of the window, by publish time: shows whether a tail is steady or a few stalls. */
     final long[] worstBySecond = new long[600];
+    /**
+     * For each message of the first channel (by sequence number): its earliest and latest delivery
+     * here, in µs after its publish time. Their spread is the time the hub takes to fan one message out.
+     */
+    final long[] firstBySeq = new long[1 << 16];
+    final long[] lastBySeq = new long[1 << 16];
 
     Reactor(int index, InetSocketAddress address, AtomicInteger handshakes, AtomicInteger opened, AtomicInteger joined,
             AtomicInteger failed) throws IOException {
@@ -240,6 +246,12 @@ final class Reactor extends Thread {
                     windowDeliveries++;
                     int second = (int) Math.min(worstBySecond.length - 1, (sent - windowStart) / 1_000_000_000L);
                     worstBySecond[second] = Math.max(worstBySecond[second], latency / 1000);
+                    if (c.firstChannel && seq < firstBySeq.length) {
+                        int s = (int) seq;
+                        long micros = Math.max(1, latency / 1000);
+                        firstBySeq[s] = firstBySeq[s] == 0 ? micros : Math.min(firstBySeq[s], micros);
+                        lastBySeq[s] = Math.max(lastBySeq[s], micros);
+                    }
                 }
             }
         } else if (startsWith(a, from, to, JOIN)) {

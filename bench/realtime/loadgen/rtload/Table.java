@@ -48,6 +48,8 @@ public final class Table {
                 row(name, "deliveries/s" + rounds(xs), k(x) + spread(xs, "deliveries_per_s", 1000, "k"),
                     k(n) + spread(node, "deliveries_per_s", 1000, "k"), ratio(x, n), "≥ 1.5 × Node",
                     met(x / n >= 1.5));
+                row(name, "server CPU, % of one core", fmt(median(xs, "server_cpu_pct")),
+                    fmt(median(node, "server_cpu_pct")), "", "", "");
             } else if (name.startsWith("latency")) {
                 double x50 = median(xs, "p50_ms");
                 double x99 = median(xs, "p99_ms");
@@ -57,6 +59,12 @@ public final class Table {
                 row(name, "p99 ms", ms(x99) + spread(xs, "p99_ms", 1, ""),
                     ms(median(node, "p99_ms")) + spread(node, "p99_ms", 1, ""), ratio(x99, median(node, "p99_ms")),
                     "≤ 10 ms", met(x99 <= 10));
+                row(name, "last member of a message, p50 ms", ms(median(xs, "last_delivery_p50_ms")),
+                    ms(median(node, "last_delivery_p50_ms")),
+                    ratio(median(xs, "last_delivery_p50_ms"), median(node, "last_delivery_p50_ms")), "", "");
+                row(name, "server CPU µs per message", fmt(median(xs, "server_cpu_us_per_msg")),
+                    fmt(median(node, "server_cpu_us_per_msg")),
+                    ratio(median(xs, "server_cpu_us_per_msg"), median(node, "server_cpu_us_per_msg")), "", "");
                 row(name, "missing deliveries", fmt(median(xs, "missing")), fmt(median(node, "missing")), "", "0",
                     met(median(xs, "missing") == 0));
             } else if (name.startsWith("heap")) {
