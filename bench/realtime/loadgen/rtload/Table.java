@@ -116,7 +116,9 @@ public final class Table {
             return "";
         }
         v.sort(null);
-        return String.format(Locale.ROOT, " (%s–%s%s)", fmt(v.get(0) / unit), fmt(v.get(v.size() - 1) / unit), suffix);
+        String format = unit == 1 ? "%.2f" : "%,.0f";
+        return String.format(Locale.ROOT, " (" + format + "–" + format + "%s)", v.get(0) / unit, v.get(v.size() - 1) / unit,
+            suffix);
     }
 
     private static String k(double v) {
