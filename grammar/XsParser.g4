@@ -12,7 +12,7 @@
 // separates items.
 parser grammar XsParser;
 
-options { tokenVocab = XsLexer; }
+options { tokenVocab = XsLexer; contextSuperClass = xs.syntax.SlimContext; }
 
 file
     : NL? (construct ((NL | NL? SEPARATOR NL?) construct)* NL? (SEPARATOR NL?)?)? EOF
