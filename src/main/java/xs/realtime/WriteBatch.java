@@ -1,9 +1,8 @@
 package xs.realtime;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.xnio.XnioIoThread;
 
 /**
@@ -39,7 +38,7 @@ final class WriteBatch {
         pending.add(connection);
         if (pending.size() == PART) {
             handOff(pending);
-            PENDING.set(new ArrayList<>());
+            PENDING.set(new ArrayList<>(PART));
         }
         return true;
     }
@@ -67,16 +66,32 @@ final class WriteBatch {
         handOff(pending);
     }
 
-    /** Gives each I/O thread one task that writes the connections it owns. */
+    /** Gives each I/O thread one task that writes the connections it owns (a fan-out allocates little: it runs often). */
     private static void handOff(List<Connection> pending) {
-        Map<XnioIoThread, List<Connection>> byThread = new IdentityHashMap<>();
+        List<XnioIoThread> threads = new ArrayList<>(4);
+        int[] counts = new int[8];
         for (Connection c : pending) {
-            byThread.computeIfAbsent(c.ioThread(), t -> new ArrayList<>()).add(c);
+            int t = threads.indexOf(c.ioThread());
+            if (t < 0) {
+                t = threads.size();
+                threads.add(c.ioThread());
+                if (t == counts.length) {
+                    counts = Arrays.copyOf(counts, t * 2);
+                }
+            }
+            counts[t]++;
         }
-        for (Map.Entry<XnioIoThread, List<Connection>> e : byThread.entrySet()) {
-            List<Connection> connections = e.getValue();
-            e.getKey().execute(() -> {
-                for (Connection c : connections) {
+        for (int t = 0; t < threads.size(); t++) {
+            XnioIoThread thread = threads.get(t);
+            Connection[] owned = new Connection[counts[t]];
+            int n = 0;
+            for (Connection c : pending) {
+                if (c.ioThread() == thread) {
+                    owned[n++] = c;
+                }
+            }
+            thread.execute(() -> {
+                for (Connection c : owned) {
                     c.drainNow();
                 }
             });
