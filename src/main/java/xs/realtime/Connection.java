@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
@@ -19,10 +17,10 @@ import org.xnio.ssl.SslConnection;
 
 /**
  * One client socket after the WebSocket handshake. Reading happens on its I/O thread: frames are
- * decoded and handed to the hub, nothing else. Writing goes through a bounded outbound queue that
+ * decoded and handed to the hub, nothing else. Writing goes through a bounded {@link Outbox} that
  * any thread may add to and that one writer at a time drains, copying many frames into one buffer
  * per system call: the I/O thread, or a channel's lane at the end of its turn ({@link WriteBatch}),
- * which writes a plain socket itself rather than wake the I/O thread for it. The queue's bytes are
+ * which writes a plain socket itself rather than wake the I/O thread for it. The outbox's bytes are
  * bounded (protocol §7): past the bound the connection is closed with 1013 rather than let one
  * slow reader hold memory for everyone.
  */
@@ -62,7 +60,7 @@ public final class Connection implements FrameDecoder.Handler {
     private final StreamConnection stream;
     private final ClientInfo client;
     private final FrameDecoder decoder;
-    private final Queue<WireFrame> queue = new ConcurrentLinkedQueue<>();
+    private final Outbox outbox = new Outbox();
     private final Runnable drainTask = this::drain;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     /** Held by whichever thread writes: the I/O thread, or a lane writing its batch directly. */
@@ -272,7 +270,7 @@ public final class Connection implements FrameDecoder.Handler {
             closeWith(1013);
             return;
         }
-        queue.add(frame);
+        outbox.add(frame);
         if (WAKE.compareAndSet(this, 0, 1) && !WriteBatch.defer(this)) {
             wake();
         }
@@ -323,7 +321,7 @@ public final class Connection implements FrameDecoder.Handler {
         }
     }
 
-    /** Writes until the queue is empty or the socket is full; {@code direct} when called by a lane. */
+    /** Writes until the outbox is empty or the socket is full; {@code direct} when called by a lane. */
     private void write(boolean direct) {
         if (state == CLOSED || direct && state != OPEN) {
             return;
@@ -376,30 +374,29 @@ public final class Connection implements FrameDecoder.Handler {
             closeWritten = true;
             return true;
         }
-        // Only the writer takes frames off the queue, so the frame a peek shows is the one a poll removes.
-        WireFrame f = queue.peek();
+        WireFrame f = outbox.peek();
         if (f == null) {
             wakePending = 0;
             // A frame queued between the peek and the reset saw the flag still set and woke no one.
-            f = queue.peek();
+            f = outbox.peek();
             if (f == null) {
                 return false;
             }
         }
         if (f.length() > BATCH_BYTES) {
-            // A frame larger than the buffer (a long history) goes out from its own array.
-            queue.poll();
+            // A frame larger than the buffer (a long history) goes out from its own array; only the
+            // writer takes frames, so the one the peek showed is still the oldest.
+            outbox.pollIfFits(Integer.MAX_VALUE);
             writing = ByteBuffer.wrap(f.bytes());
             writingBytes = f.length();
             return true;
         }
         ByteBuffer out = WRITE_BUFFER.get().clear();
         int bytes = 0;
-        do {
-            queue.poll();
+        while ((f = outbox.pollIfFits(out.remaining())) != null) {
             out.put(f.bytes());
             bytes += f.length();
-        } while ((f = queue.peek()) != null && f.length() <= out.remaining());
+        }
         writing = out.flip();
         writingBytes = bytes;
         return true;
@@ -420,12 +417,10 @@ public final class Connection implements FrameDecoder.Handler {
         stream.getIoThread().execute(() -> {
             lastFrames = lastWords == null ? new WireFrame[] {close} : new WireFrame[] {lastWords, close};
             peerClosed = byPeer;
-            long dropped = 0;
+            long dropped;
             synchronized (writer) {
-                // Taken with the lock: a lane still writing takes frames off this queue too.
-                for (WireFrame f; (f = queue.poll()) != null; ) {
-                    dropped += f.length();
-                }
+                // Taken with the lock: a lane still writing takes frames off this outbox too.
+                dropped = outbox.clear();
             }
             BACKLOG.getAndAdd(this, -dropped);
             drain();
