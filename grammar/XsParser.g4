@@ -198,33 +198,32 @@ expression
     ;
 
 chain
-    : prefix* primary accessor* link
+    : prefix* primary accessor* link?
     ;
 
-// What follows an operand: a filter, an operator and the next operand, or nothing.
+// What follows an operand: a filter (then maybe more), or an operator and the next operand.
+// No labels and no empty alternative: an operand with nothing after it makes no node at all,
+// which matters because operands are the most frequent thing in a script.
 link
-    : PIPE BANG? name link                                   # bareFilterLink
-    | PIPE BANG? name (COLON filterArg)+ argLink             # argFilterLink
-    | binaryOp chain                                         # operatorLink
-    |                                                        # endLink
+    : PIPE BANG? name link?
+    | PIPE BANG? name (COLON filterArg)+ argLink?
+    | binaryOp chain
     ;
 
-// After a filter with arguments: more filters, or the end of the chain.
+// After a filter with arguments: only more filters.
 argLink
-    : PIPE BANG? name link                                   # bareFilterAfterArgs
-    | PIPE BANG? name (COLON filterArg)+ argLink             # argFilterAfterArgs
-    |                                                        # endAfterArgs
+    : PIPE BANG? name link?
+    | PIPE BANG? name (COLON filterArg)+ argLink?
     ;
 
 // A chain whose filters take no arguments at its top level: the middle of a ternary.
 closedChain
-    : prefix* primary accessor* closedLink
+    : prefix* primary accessor* closedLink?
     ;
 
 closedLink
-    : PIPE BANG? name closedLink
+    : PIPE BANG? name closedLink?
     | binaryOp closedChain
-    |
     ;
 
 prefix
@@ -261,19 +260,20 @@ argOperand
     : prefix* primary accessor*
     ;
 
+// An operand. Unlabeled and with the literal tokens inline, so that `"text"` or `$x` is one node
+// (a labeled alternative costs a second node, a sub-rule a third).
 primary
-    : literal                                                # literalPrimary
-    | VAR                                                    # variablePrimary
-    | DOLLAR                                                 # rootPrimary
-    | DOLLAR2                                                # elementPrimary
-    | LPAREN expression RPAREN                               # parenPrimary
-    | LPAREN filterCall+ RPAREN                              # subjectlessFilterPrimary
-    | object                                                 # objectPrimary
-    | array                                                  # arrayPrimary
-    | BACKTICK                                               # backtickPrimary
-    | TRIPLE_BACKTICK                                        # tripleBacktickPrimary
-    | callee=name LPAREN (expression (COMMA expression)*)? RPAREN # callPrimary
-    | bareWord                                               # bareWordPrimary
+    : INT | DECIMAL | STRING | SQ_STRING | TRIPLE_STRING | TRIPLE_SQ_STRING
+    | TRUE | FALSE | NULL | NOW | TIMESTAMP
+    | VAR | DOLLAR | DOLLAR2
+    | LPAREN expression RPAREN
+    | LPAREN filterCall+ RPAREN
+    | object
+    | array
+    | BACKTICK
+    | TRIPLE_BACKTICK
+    | callee=name LPAREN (expression (COMMA expression)*)? RPAREN
+    | bareWord
     ;
 
 literal

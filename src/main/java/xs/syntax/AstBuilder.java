@@ -680,38 +680,35 @@ final class AstBuilder {
     }
 
     private Expr primary(PrimaryContext ctx) {
-        if (ctx instanceof LiteralPrimaryContext l) {
-            return literal(l.literal());
+        ParseTree first = ctx.getChild(0);
+        if (first instanceof TerminalNode t) {
+            Token token = t.getSymbol();
+            switch (token.getType()) {
+                case XsLexer.VAR:
+                    return new VarExpr(span(ctx), token.getText().substring(1));
+                case XsLexer.DOLLAR:
+                    return new VarExpr(span(ctx), "");
+                case XsLexer.DOLLAR2:
+                    return new VarExpr(span(ctx), VarExpr.ELEMENT);
+                case XsLexer.LPAREN:
+                    ParseTree inner = ctx.getChild(1);
+                    return inner instanceof ExpressionContext e ? expression(e) : filterCalls(null, ctx.filterCall());
+                case XsLexer.BACKTICK:
+                    return backtick(token, 1);
+                case XsLexer.TRIPLE_BACKTICK:
+                    return backtick(token, 3);
+                default:
+                    return literal(token, span(ctx));
+            }
         }
-        if (ctx instanceof VariablePrimaryContext v) {
-            return new VarExpr(span(v), v.getText().substring(1));
+        if (first instanceof ObjectContext o) {
+            return object(o);
         }
-        if (ctx instanceof RootPrimaryContext r) {
-            return new VarExpr(span(r), "");
+        if (first instanceof ArrayContext a) {
+            return array(a);
         }
-        if (ctx instanceof ElementPrimaryContext e) {
-            return new VarExpr(span(e), VarExpr.ELEMENT);
-        }
-        if (ctx instanceof ParenPrimaryContext p) {
-            return expression(p.expression());
-        }
-        if (ctx instanceof SubjectlessFilterPrimaryContext s) {
-            return filterCalls(null, s.filterCall());
-        }
-        if (ctx instanceof ObjectPrimaryContext o) {
-            return object(o.object());
-        }
-        if (ctx instanceof ArrayPrimaryContext a) {
-            return array(a.array());
-        }
-        if (ctx instanceof BacktickPrimaryContext b) {
-            return backtick(b.BACKTICK().getSymbol(), 1);
-        }
-        if (ctx instanceof TripleBacktickPrimaryContext t) {
-            return backtick(t.TRIPLE_BACKTICK().getSymbol(), 3);
-        }
-        if (ctx instanceof CallPrimaryContext call) {
-            return call(call);
+        if (ctx.callee != null) {
+            return call(ctx);
         }
         return new Literal(span(ctx), ctx.getText(), true);
     }
@@ -720,7 +717,7 @@ final class AstBuilder {
      * {@code concat("a", $b)} and {@code now()}: the call form some exports contain. It reads as
      * the filter applied to its first argument, {@code "a"|concat:$b}.
      */
-    private Expr call(CallPrimaryContext ctx) {
+    private Expr call(PrimaryContext ctx) {
         String name = text(ctx.callee);
         List<Expr> args = new ArrayList<>();
         for (ExpressionContext e : ctx.expression()) {
@@ -759,8 +756,11 @@ final class AstBuilder {
     }
 
     private Expr literal(LiteralContext ctx) {
-        Span span = span(ctx);
-        Token t = ctx.getStart();
+        return literal(ctx.getStart(), span(ctx));
+    }
+
+    /** The value of a literal token: a number, string, boolean, null, now or a timestamp. */
+    private Expr literal(Token t, Span span) {
         switch (t.getType()) {
             case XsLexer.INT:
             case XsLexer.DECIMAL:
@@ -776,7 +776,7 @@ final class AstBuilder {
             case XsLexer.TIMESTAMP:
                 return new Literal(span, timestamp(t), false);
             default:
-                return new Literal(span, string(ctx.string()), false);
+                return new Literal(span, string(t), false);
         }
     }
 
@@ -843,7 +843,10 @@ final class AstBuilder {
     // ---- literal values -------------------------------------------------------------------
 
     private String string(StringContext ctx) {
-        Token t = ctx.getStart();
+        return string(ctx.getStart());
+    }
+
+    private String string(Token t) {
         String text = t.getText();
         return switch (t.getType()) {
             case XsLexer.STRING -> StringLiterals.doubleQuoted(text);
