@@ -5,12 +5,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/target/xs.jar"
 archive="$here/target/xs.jsa"
 
-# Short commands start faster with the quick JIT tier and the serial collector; `xs serve` runs
+# Short commands start faster with the quick JIT tier and use the throughput collector; `xs serve` runs
 # long, so it keeps the full JIT.
 opts=()
 case "${1:-}" in
   serve) ;;
-  *) opts+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) ;;
+  *) opts+=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC) ;;
 esac
 
 if [ ! -f "$jar" ] || [ -n "$(find "$here/pom.xml" "$here/grammar" "$here/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]; then
@@ -18,7 +18,7 @@ if [ ! -f "$jar" ] || [ -n "$(find "$here/pom.xml" "$here/grammar" "$here/src/ma
   (cd "$here" && mvn -q -Dmaven.test.skip=true package) >&2
   # A class-data-sharing archive of xs's classes cuts start-up time; made once per build.
   rm -f "$archive"
-  java -XX:ArchiveClassesAtExit="$archive" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+  java -XX:ArchiveClassesAtExit="$archive" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC \
     -jar "$jar" check "$here/samples" >/dev/null 2>&1 || rm -f "$archive"
 fi
 if [ -f "$archive" ]; then

@@ -15,8 +15,11 @@ benchmarks=("$@")
 for b in "${benchmarks[@]}"; do
   case "$b" in
     parse)
-      java -cp "$cp" Generate big "$out/big.xs" 20
-      java -Xss512m -cp "$cp" ParseBench "$out/big.xs" 5 10
+      java -cp "$cp" Generate big "$out/big.xs" 5
+      for gc in -XX:+UseG1GC -XX:+UseParallelGC; do
+        echo "-- $gc"
+        java "$gc" -cp "$cp" ParseBench "$out/big.xs" 10 15
+      done
       ;;
     check)
       rm -rf "$out/project"
