@@ -86,8 +86,8 @@ final class InputSchema {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Field field : fields) {
             String param = prefix.isEmpty() ? field.name : prefix + "." + field.name;
-            boolean present = given.containsKey(field.name);
             Object value = given.get(field.name);
+            boolean present = value != null || given.containsKey(field.name);
             if (!present || value == null || (isTextual(field) && "".equals(value) && !field.optional)) {
                 Object fallback = fallback(field, present, value, now, param);
                 out.put(field.name, fallback);
