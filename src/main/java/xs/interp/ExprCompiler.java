@@ -77,7 +77,9 @@ final class ExprCompiler implements ExprVisitor<Eval> {
     @Override
     public Eval visitMember(MemberExpr e) {
         Eval target = compile(e.target());
-        String name = e.name();
+        // Interned, like the keys of object literals, input fields and Jackson's field names, so
+        // most lookups succeed on the identity check before String.equals.
+        String name = e.name().intern();
         return f -> member(target.eval(f), name);
     }
 
@@ -277,7 +279,8 @@ final class ExprCompiler implements ExprVisitor<Eval> {
         String[] keys = new String[n];
         Eval[] values = new Eval[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = entries.get(i).key();
+            String key = entries.get(i).key();
+            keys[i] = key == null ? null : key.intern();
             values[i] = compile(entries.get(i).value());
         }
         Span span = e.span();

@@ -62,7 +62,7 @@ final class InputSchema {
                 }
             }
             InputSchema nested = d.schema().map(InputSchema::of).orElse(null);
-            fields.add(new Field(d.name(), d.type(), d.array(), d.minItems(), d.maxItems(), d.nullable(),
+            fields.add(new Field(d.name().intern(), d.type(), d.array(), d.minItems(), d.maxItems(), d.nullable(),
                 d.optional(), d.defaultValue(), d.filters(), values, nested, d.span()));
         }
         return new InputSchema(fields, open);
@@ -83,12 +83,12 @@ final class InputSchema {
             throw XsError.input(null, prefix.isEmpty() ? null : prefix,
                 "input must be an object, got " + Values.typeName(raw));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, fields.size() * 2));
         for (Field field : fields) {
             String param = prefix.isEmpty() ? field.name : prefix + "." + field.name;
             Object value = given.get(field.name);
             boolean present = value != null || given.containsKey(field.name);
-            if (!present || value == null || (isTextual(field) && "".equals(value) && !field.optional)) {
+            if (!present || value == null || ("".equals(value) && isTextual(field) && !field.optional)) {
                 Object fallback = fallback(field, present, value, now, param);
                 out.put(field.name, fallback);
                 continue;

@@ -90,6 +90,9 @@ public final class Values {
 
     /** {@code ==}: numbers by value across int/decimal/numeric text, booleans by truthiness. */
     public static boolean looseEquals(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x.longValue() == y.longValue();
+        }
         if (a == null || b == null) {
             // null equals the other "nothing" values: false, 0, "", [] and {} (but not "0").
             Object other = a == null ? b : a;
@@ -167,6 +170,9 @@ public final class Values {
      * code point, booleans false before true, null before everything.
      */
     public static int compare(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
