@@ -18,7 +18,7 @@ for b in "${benchmarks[@]}"; do
       java -cp "$cp" Generate big "$out/big.xs" 5
       for gc in -XX:+UseG1GC -XX:+UseParallelGC; do
         echo "-- $gc"
-        java "$gc" -cp "$cp" ParseBench "$out/big.xs" 10 15
+        java "$gc" -cp "$cp" ParseBench "$out/big.xs" 20 15
       done
       ;;
     check)
