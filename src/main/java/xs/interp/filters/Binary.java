@@ -145,7 +145,8 @@ final class Binary {
         return out;
     }
 
-    private static int hexDigit(char c) {
+    /** The value of one ASCII hex digit (pass a byte as {@code b & 0xFF}); -1 for anything else. */
+    static int hexDigit(int c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }

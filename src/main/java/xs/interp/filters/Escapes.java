@@ -65,8 +65,8 @@ final class Escapes {
                 case 'x' -> {
                     int value = 0;
                     int digits = 0;
-                    while (digits < 2 && i + 1 < in.length && hexValue(in[i + 1]) >= 0) {
-                        value = value * 16 + hexValue(in[++i]);
+                    while (digits < 2 && i + 1 < in.length && Binary.hexDigit(in[i + 1] & 0xFF) >= 0) {
+                        value = value * 16 + Binary.hexDigit(in[++i] & 0xFF);
                         digits++;
                     }
                     out.write(digits == 0 ? 'x' : value);
@@ -87,18 +87,5 @@ final class Escapes {
             }
         }
         return Binary.text(out.toByteArray());
-    }
-
-    private static int hexValue(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 }

@@ -40,26 +40,13 @@ final class UrlCoding {
             int c = in[i];
             if (c == '+' && plusIsSpace) {
                 out.write(' ');
-            } else if (c == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
-                out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+            } else if (c == '%' && i + 2 < in.length && Binary.hexDigit(in[i + 1] & 0xFF) >= 0 && Binary.hexDigit(in[i + 2] & 0xFF) >= 0) {
+                out.write(Binary.hexDigit(in[i + 1] & 0xFF) * 16 + Binary.hexDigit(in[i + 2] & 0xFF));
                 i += 2;
             } else {
                 out.write(c);
             }
         }
         return Binary.text(out.toByteArray());
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 }
