@@ -23,10 +23,10 @@ const CHROMIUM = process.env.XS_CHROMIUM || '/usr/bin/chromium';
 const SHOTS = process.env.XS_SCREENSHOT_DIR || path.join(ROOT, 'target');
 const SAMPLES = path.join(ROOT, 'samples');
 
-/** Starts `xs serve samples/ --port 0` and resolves once it prints its readiness line. */
-function startServer() {
+/** Starts `xs serve DIR --port PORT` and resolves once it prints its readiness line. */
+function startServer(dir = SAMPLES, port = 0) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(JAVA, [...XS, 'serve', SAMPLES, '--data', path.join(SAMPLES, 'data.json'), '--port', '0',
+    const proc = spawn(JAVA, [...XS, 'serve', dir, '--data', path.join(SAMPLES, 'data.json'), '--port', String(port),
       '--auth-secret', 'console-test-secret'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const stderr = [];
     proc.stderr.on('data', (d) => stderr.push(d));
@@ -54,18 +54,30 @@ function stopServer(server) {
   });
 }
 
+function launchBrowser(profile) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Acts as a user: the page asks the server for a dev token. */
+async function actAsUser(page, id) {
+  await page.getByLabel('user', { exact: true }).check();
+  await page.getByLabel('User id').fill(String(id));
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.getByText(`Acting as user ${id}`).waitFor();
+}
+
 test('the console joins a channel, calls a function and shows the event it emits', { timeout: 120_000 }, async () => {
   const server = await startServer();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-console-chromium-'));
   let browser;
   try {
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    browser = await launchBrowser(profile);
     const page = browser.pages()[0] || await browser.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -83,11 +95,7 @@ test('the console joins a channel, calls a function and shows the event it emits
     await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
     await page.getByRole('button', { name: /^send_chat_message/ }).waitFor();
 
-    // Act as user 7: the page asks the server for a dev token.
-    await page.getByLabel('user', { exact: true }).check();
-    await page.getByLabel('User id').fill('7');
-    await page.getByRole('button', { name: 'Apply', exact: true }).click();
-    await page.getByText('Acting as user 7').waitFor();
+    await actAsUser(page, 7);
 
     // Join room:1 (presence and history on).
     await page.getByLabel('Channel name').fill('room:1');
@@ -140,5 +148,60 @@ test('the console joins a channel, calls a function and shows the event it emits
     if (browser) await browser.close();
     fs.rmSync(profile, { recursive: true, force: true });
     assert.equal(await stopServer(server), 0);
+  }
+});
+
+test('the console reconnects by itself when the server restarts, rejoins, and shows the new program', { timeout: 120_000 }, async () => {
+  // The second server serves a copy of the samples with one more function, on the same port.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-console-samples-'));
+  fs.cpSync(SAMPLES, dir, { recursive: true });
+  let server = await startServer(dir);
+  const port = Number(new URL(server.url).port);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-console-chromium-'));
+  let browser;
+  try {
+    browser = await launchBrowser(profile);
+    const page = browser.pages()[0] || await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
+    await actAsUser(page, 7);
+    await page.getByLabel('Channel name').fill('room:1');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    const frames = page.locator('#frames');
+    const joins = frames.locator('li[data-action=join][data-dir=in][data-channel="room:1"]');
+    await joins.first().waitFor({ timeout: 10_000 });
+    assert.equal(await joins.count(), 1);
+    assert.equal(await page.getByRole('button', { name: /^hello_again/ }).count(), 0);
+
+    // Stopped with SIGTERM, the server closes the socket with 1012: the page says it will dial again.
+    assert.equal(await stopServer(server), 0);
+    await frames.getByText(/connection closed \(1012/).waitFor({ timeout: 10_000 });
+    await frames.getByText(/reconnecting in 1 s/).waitFor();
+
+    fs.writeFileSync(path.join(dir, 'hello_again.xs'), 'function "hello_again" {\n  stack {\n  }\n  response = "hi"\n}\n');
+    server = await startServer(dir, port);
+    // Back as the same user, in the same channel, with the new function listed.
+    await joins.nth(1).waitFor({ timeout: 30_000 });
+    await page.locator('#rt-status[data-status=online]').waitFor();
+    await page.getByRole('button', { name: /^hello_again/ }).waitFor({ timeout: 10_000 });
+    await page.locator('#presence').getByText('you (user 7)').waitFor();
+    await page.getByLabel('Message payload (JSON)').fill('{"text": "after the restart"}');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await frames.locator('li[data-action=message][data-dir=in]').filter({ hasText: 'after the restart' }).waitFor();
+
+    // Disconnect while a reconnection waits: it is called off.
+    assert.equal(await stopServer(server), 0);
+    await frames.getByText(/reconnecting in 1 s/).nth(1).waitFor({ timeout: 10_000 });
+    await page.locator('#rt-connect').click();
+    await frames.getByText('stopped reconnecting').waitFor();
+    await page.locator('#rt-status[data-status=offline]').waitFor();
+    assert.deepEqual(problems, [], 'no errors in the page');
+  } finally {
+    if (browser) await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    await stopServer(server);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

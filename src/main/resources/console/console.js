@@ -86,6 +86,11 @@
     /** name -> {status: joining|joined, presence: Map socketId->client, peers: Map, wantPresence, wantHistory} */
     channels: new Map(),
     active: null,
+    /** Whether the user wants to be connected: a close then leads to a reconnection. */
+    keep: false,
+    /** The pending automatic reconnection, and the wait before the next one (doubling up to a limit). */
+    retry: null,
+    retryDelay: 1000,
   };
 
   // ---- identity -----------------------------------------------------------------------------
@@ -359,9 +364,18 @@
     1013: 'too slow to read its frames',
     4001: 'the token expired',
   };
+  /**
+   * Closes after which the console dials again by itself, waiting 1 s, then 2, 4, up to 10 s: the
+   * server stopped, restarted or dropped us. Not after a close we asked for, a refused token that
+   * expired (4001) or a frame the server would refuse again (1009).
+   */
+  const RECONNECT_CODES = new Set([1001, 1006, 1011, 1012, 1013]);
+  const RECONNECT_MAX_MS = 10_000;
 
   /** Opens the socket as the current identity; resolves once it is open. */
   function connect() {
+    cancelReconnect();
+    rt.keep = true;
     if (rt.ws) {
       const old = rt.ws;
       rt.ws = null;
@@ -376,8 +390,11 @@
     setStatus('connecting', `connecting as ${identityLabel()}…`);
     rt.opening = new Promise((resolve) => {
       ws.onopen = () => {
+        const reconnected = rt.retryDelay > 1000;
+        rt.retryDelay = 1000;
         setStatus('online', `connected as ${identityLabel()}`);
         logNote(`connected to ${url} as ${identityLabel()}`);
+        if (reconnected) reloadProgram();
         for (const [name, ch] of rt.channels) sendJoin(name, ch);
         resolve(true);
       };
@@ -391,6 +408,7 @@
         setStatus('offline', 'not connected');
         logNote(`connection closed (${e.code}${CLOSE_REASONS[e.code] ? `: ${CLOSE_REASONS[e.code]}` : ''})`, e.code !== 1000);
         renderRealtime();
+        if (rt.keep && RECONNECT_CODES.has(e.code)) scheduleReconnect();
         resolve(false);
       };
     });
@@ -408,8 +426,34 @@
   }
 
   function disconnect() {
-    if (!rt.ws) return;
-    rt.ws.close(1000);
+    rt.keep = false;
+    const reconnecting = rt.retryDelay > 1000;
+    rt.retryDelay = 1000;
+    cancelReconnect();
+    if (reconnecting) logNote('stopped reconnecting');
+    if (rt.ws) {
+      rt.ws.close(1000);
+    } else {
+      setStatus('offline', 'not connected');
+    }
+  }
+
+  function scheduleReconnect() {
+    const delay = rt.retryDelay;
+    rt.retryDelay = Math.min(delay * 2, RECONNECT_MAX_MS);
+    setStatus('connecting', `reconnecting in ${delay / 1000} s…`);
+    logNote(`reconnecting in ${delay / 1000} s`);
+    rt.retry = setTimeout(() => {
+      rt.retry = null;
+      connect();
+    }, delay);
+  }
+
+  function cancelReconnect() {
+    if (rt.retry) {
+      clearTimeout(rt.retry);
+      rt.retry = null;
+    }
   }
 
   function send(frame) {
@@ -727,15 +771,35 @@
       return;
     }
     state.server = server.body;
-    state.program = program.body;
-    renderSummary();
-    renderFunctions();
-    renderChannels();
-    renderTriggers();
+    showProgram(program.body);
     renderRealtime();
     showIdentity(state.server.auth_secret ? '' : 'Anonymous only: this server has no --auth-secret');
     $('#identity-status').classList.toggle('muted', !state.server.auth_secret);
     document.body.dataset.ready = 'true';
+  }
+
+  function showProgram(program) {
+    state.program = program;
+    // The selected function keeps its place when a reloaded program still has it.
+    if (state.fn) {
+      state.fn = program.functions.find((f) => f.name === state.fn.name) || null;
+      if (!state.fn) {
+        $('#call-form').hidden = true;
+        fill($('#function-info'), el('p', { class: 'hint', text: 'The function you had selected is not in the reloaded program.' }));
+      }
+    }
+    renderSummary();
+    renderFunctions();
+    renderChannels();
+    renderTriggers();
+  }
+
+  /** After a reconnection the server may be a new process with edited scripts: show what it loaded. */
+  async function reloadProgram() {
+    const program = await request('/console/api/program');
+    if (!program.ok || JSON.stringify(program.body) === JSON.stringify(state.program)) return;
+    showProgram(program.body);
+    logNote('the server loaded a changed program: the lists show it now');
   }
 
   start();
