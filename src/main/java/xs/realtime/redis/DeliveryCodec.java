@@ -9,11 +9,15 @@ import xs.realtime.WireFrame;
 
 /**
  * How a {@link Delivery} and a stored history entry travel through Redis: a few bytes of header
- * and the frame's JSON as the hub serialized it, so a node re-frames it without parsing it.
- * <pre>[audience][channel length][channel][socketId length or FFFF][socketId][frame json]</pre>
+ * and the frame's JSON as the hub serialized it, so a node re-frames it without parsing it. A
+ * delivery meant for the other nodes only (one their members missed while the sender was cut off
+ * from Redis, and the sender's own members already had) names the node that skips it.
+ * <pre>[audience | EXCEPT][channel length][channel][socketId length or FFFF][socketId]
+ * ([node length][node] when EXCEPT)[frame json]</pre>
  */
 final class DeliveryCodec {
     private static final int NO_SOCKET = 0xFFFF;
+    private static final int EXCEPT = 0x40;
     private static final Delivery.Audience[] AUDIENCES = Delivery.Audience.values();
 
     /** A message that is not a delivery of this format (another program on the same Redis channel). */
@@ -23,34 +27,50 @@ final class DeliveryCodec {
         }
     }
 
+    /** A delivery as received, and the node that skips it (null: every node delivers it). */
+    record Incoming(Delivery delivery, String exceptNode) {
+    }
+
     private DeliveryCodec() {
     }
 
     static byte[] encode(Delivery d) {
+        return encode(d, null);
+    }
+
+    /** A delivery for every node but {@code exceptNode} (for every node when it is null). */
+    static byte[] encode(Delivery d, String exceptNode) {
         byte[] channel = d.channel().getBytes(StandardCharsets.UTF_8);
         byte[] socket = d.socketId() == null ? new byte[0] : d.socketId().getBytes(StandardCharsets.UTF_8);
+        byte[] except = exceptNode == null ? new byte[0] : exceptNode.getBytes(StandardCharsets.UTF_8);
         WireFrame f = d.frame();
         int json = f.length() - f.headerLength();
-        ByteBuffer out = ByteBuffer.allocate(1 + 2 + channel.length + 2 + socket.length + json);
-        out.put((byte) d.audience().ordinal());
+        int exceptLength = exceptNode == null ? 0 : 2 + except.length;
+        ByteBuffer out = ByteBuffer.allocate(1 + 2 + channel.length + 2 + socket.length + exceptLength + json);
+        out.put((byte) (d.audience().ordinal() | (exceptNode == null ? 0 : EXCEPT)));
         out.putShort((short) channel.length).put(channel);
         out.putShort((short) (d.socketId() == null ? NO_SOCKET : socket.length)).put(socket);
+        if (exceptNode != null) {
+            out.putShort((short) except.length).put(except);
+        }
         out.put(f.bytes(), f.headerLength(), json);
         return out.array();
     }
 
-    static Delivery decode(byte[] message) throws Malformed {
+    static Incoming decode(byte[] message) throws Malformed {
         try {
             ByteBuffer in = ByteBuffer.wrap(message);
-            int audience = in.get();
-            if (audience < 0 || audience >= AUDIENCES.length) {
-                throw new Malformed("unknown audience " + audience);
+            int first = in.get();
+            int audience = first & ~EXCEPT;
+            if (first < 0 || audience >= AUDIENCES.length) {
+                throw new Malformed("unknown audience " + first);
             }
             String channel = text(in, Short.toUnsignedInt(in.getShort()));
             int socketLength = Short.toUnsignedInt(in.getShort());
             String socketId = socketLength == NO_SOCKET ? null : text(in, socketLength);
+            String exceptNode = (first & EXCEPT) == 0 ? null : text(in, Short.toUnsignedInt(in.getShort()));
             byte[] json = Arrays.copyOfRange(message, in.position(), message.length);
-            return new Delivery(channel, AUDIENCES[audience], socketId, WireFrame.text(json));
+            return new Incoming(new Delivery(channel, AUDIENCES[audience], socketId, WireFrame.text(json)), exceptNode);
         } catch (RuntimeException e) {
             throw new Malformed("truncated delivery");
         }

@@ -70,8 +70,9 @@ import xs.realtime.Roster;
  * <p><b>Faults.</b> Commands are refused at once while Redis is unreachable (Lettuce buffers
  * nothing), and the node delivers to its own members directly, keeping history in memory
  * ({@link FallbackHistory}); Lettuce reconnects with a backoff of 0.1 to 2 s. Once both
- * connections are back, cross-node delivery resumes and this node writes its members back
- * ({@link RedisRoster#resync()}). One line in the log says when Redis is lost and when it is back.
+ * connections are back, cross-node delivery resumes, this node writes its members back
+ * ({@link RedisRoster#resync()}) and sends the other nodes the joins and leaves they missed
+ * ({@link MissedPresence}). One line in the log says when Redis is lost and when it is back.
  */
 public final class RedisBroker implements Broker {
     static {
@@ -112,6 +113,7 @@ public final class RedisBroker implements Broker {
     private final RedisLink link;
     private final RedisRoster roster;
     private final FallbackHistory fallback = new FallbackHistory();
+    private final MissedPresence missed = new MissedPresence();
     private final RedisHistory history;
     private final ScheduledExecutorService timer;
     private volatile Consumer<Delivery> local = d -> { };
@@ -210,6 +212,15 @@ public final class RedisBroker implements Broker {
 
     @Override
     public void publish(Delivery delivery) {
+        if (delivery.audience() == Delivery.Audience.PRESENCE_WATCHERS) {
+            synchronized (missed) {
+                if (!link.up() || missed.waiting()) {
+                    missed.add(delivery);
+                    local.accept(delivery);
+                    return;
+                }
+            }
+        }
         if (!link.up()) {
             local.accept(delivery);
             return;
@@ -245,6 +256,9 @@ public final class RedisBroker implements Broker {
             if (kept != null) {
                 fallback.append(delivery.channel(), kept, limit);
             }
+            if (delivery.audience() == Delivery.Audience.PRESENCE_WATCHERS) {
+                missed.add(delivery);
+            }
             local.accept(delivery);
         };
         if (future == null) {
@@ -260,11 +274,15 @@ public final class RedisBroker implements Broker {
 
     /** A delivery from any node (this one included), on Lettuce's I/O thread. */
     private void received(byte[] message) {
-        Delivery d;
+        DeliveryCodec.Incoming in;
         try {
-            d = DeliveryCodec.decode(message);
+            in = DeliveryCodec.decode(message);
         } catch (DeliveryCodec.Malformed e) {
             return;
+        }
+        Delivery d = in.delivery();
+        if (node.equals(in.exceptNode())) {
+            return; // this node's members had it already
         }
         if (roster.hasLocal(d.channel())) {
             try {
@@ -291,6 +309,9 @@ public final class RedisBroker implements Broker {
         try {
             beat(false);
             sweep();
+            if (link.up() && missed.waiting()) {
+                sendMissed(); // a send that failed after the reconnection
+            }
         } catch (RedisException e) {
             // Redis is unreachable: the link has said so; the next tick tries again.
         } catch (RuntimeException e) {
@@ -354,8 +375,27 @@ public final class RedisBroker implements Broker {
     private void resync() {
         try {
             beat(true);
+            sendMissed();
         } catch (RedisException e) {
             // lost again: the next reconnection resyncs
+        }
+    }
+
+    /**
+     * Sends the other nodes the joins and leaves this node's members made while Redis was away,
+     * oldest first; updates made meanwhile wait behind them (see {@link MissedPresence}).
+     */
+    private void sendMissed() {
+        long lost = missed.takeLost();
+        if (lost > 0) {
+            log.println("xs serve: " + lost + " presence changes made while Redis was unreachable were too many to keep:"
+                + " members of other nodes see those channels' presence as it was until they join again");
+        }
+        synchronized (missed) {
+            for (Delivery d = missed.peek(); d != null; d = missed.peek()) {
+                async.publish(deliveries, DeliveryCodec.encode(d, node));
+                missed.sent();
+            }
         }
     }
 

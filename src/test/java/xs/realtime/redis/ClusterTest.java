@@ -316,6 +316,59 @@ class ClusterTest {
         assertTrue(!one.log().contains("Exception") && !two.log().contains("Exception"), one.log() + two.log());
     }
 
+    @Test
+    @Timeout(120)
+    void joinsAndLeavesDuringAnOutageReachTheOtherNodesOnceRedisIsBack() throws Exception {
+        ServeNode one = node("one");
+        ServeNode two = node("two");
+        NodeClient here = one.user("1");
+        here.join("chat:o", true, false);
+        here.joinReply();
+        here.expect("presence_full");
+        NodeClient leaving = one.user("2");
+        leaving.join("chat:o", true, false);
+        leaving.joinReply();
+        leaving.expect("presence_full");
+        assertUpdate(here.expect("presence_update"), "join", leaving.socketId);
+        NodeClient there = two.user("3");
+        there.join("chat:o", true, false);
+        there.joinReply();
+        there.expect("presence_full");
+        assertUpdate(here.expect("presence_update"), "join", there.socketId);
+        assertUpdate(leaving.expect("presence_update"), "join", there.socketId);
+
+        redis.kill();
+        one.awaitLog("lost Redis at " + redis.url(), 10_000);
+        two.awaitLog("lost Redis at " + redis.url(), 10_000);
+        NodeClient arriving = one.user("4");
+        arriving.join("chat:o", true, false);
+        arriving.joinReply();
+        arriving.expect("presence_full");
+        leaving.send("{\"action\":\"leave\",\"options\":{\"channel\":\"chat:o\"}}");
+        // This node's watchers hear of both at once; the other node cannot yet.
+        assertUpdate(here.expect("presence_update"), "join", arriving.socketId);
+        assertUpdate(here.expect("presence_update"), "leave", leaving.socketId);
+        assertUpdate(arriving.expect("presence_update"), "leave", leaving.socketId);
+        there.expectSilence(500);
+
+        redis.start();
+        one.awaitLog("is back: cross-node delivery resumed", 15_000);
+        assertUpdate(there.next(10_000), "join", arriving.socketId);
+        assertUpdate(there.next(5_000), "leave", leaving.socketId);
+        here.expectSilence(1_000); // no second copy for the members that had them
+        arriving.expectSilence(100);
+
+        // Afterwards presence travels as usual again, once.
+        NodeClient later = one.user("5");
+        later.join("chat:o", true, false);
+        later.joinReply();
+        assertUpdate(there.expect("presence_update"), "join", later.socketId);
+        assertUpdate(here.expect("presence_update"), "join", later.socketId);
+        here.expectSilence(300);
+        there.expectSilence(100);
+        assertTrue(!one.log().contains("Exception") && !two.log().contains("Exception"), one.log() + two.log());
+    }
+
     private static List<String> ids(JsonNode presenceFull) {
         List<String> ids = new ArrayList<>();
         for (JsonNode m : presenceFull.path("payload").path("presence")) {

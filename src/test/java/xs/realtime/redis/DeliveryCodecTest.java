@@ -25,11 +25,15 @@ class DeliveryCodecTest {
         for (Delivery.Audience audience : Delivery.Audience.values()) {
             for (String socketId : new String[] {null, "", "q3-socket"}) {
                 Delivery d = new Delivery("room:ü/42", audience, socketId, FRAME);
-                Delivery back = DeliveryCodec.decode(DeliveryCodec.encode(d));
-                assertEquals(d.channel(), back.channel());
-                assertEquals(audience, back.audience());
-                assertEquals(socketId, back.socketId());
-                assertArrayEquals(FRAME.bytes(), back.frame().bytes(), "the same wire bytes, header included");
+                for (String except : new String[] {null, "node-7f3a"}) {
+                    DeliveryCodec.Incoming in = DeliveryCodec.decode(DeliveryCodec.encode(d, except));
+                    Delivery back = in.delivery();
+                    assertEquals(d.channel(), back.channel());
+                    assertEquals(audience, back.audience());
+                    assertEquals(socketId, back.socketId());
+                    assertEquals(except, in.exceptNode());
+                    assertArrayEquals(FRAME.bytes(), back.frame().bytes(), "the same wire bytes, header included");
+                }
             }
         }
     }
@@ -38,7 +42,7 @@ class DeliveryCodecTest {
     void aLargeFrameKeepsItsLengthHeader() throws Exception {
         byte[] big = ("{\"payload\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         WireFrame frame = WireFrame.text(big);
-        Delivery back = DeliveryCodec.decode(DeliveryCodec.encode(new Delivery("c", Delivery.Audience.ALL, null, frame)));
+        Delivery back = DeliveryCodec.decode(DeliveryCodec.encode(new Delivery("c", Delivery.Audience.ALL, null, frame))).delivery();
         assertArrayEquals(frame.bytes(), back.frame().bytes());
     }
 
@@ -47,6 +51,7 @@ class DeliveryCodecTest {
         assertThrows(DeliveryCodec.Malformed.class, () -> DeliveryCodec.decode(new byte[0]));
         assertThrows(DeliveryCodec.Malformed.class, () -> DeliveryCodec.decode("hello".getBytes(StandardCharsets.UTF_8)));
         assertThrows(DeliveryCodec.Malformed.class, () -> DeliveryCodec.decode(new byte[] {0, 0x7f, 0x7f, 'a'}));
+        assertThrows(DeliveryCodec.Malformed.class, () -> DeliveryCodec.decode(new byte[] {0x40, 0, 1, 'c', 0, 0, 0x7f}));
     }
 
     @Test
