@@ -1,6 +1,5 @@
 package xs.realtime;
 
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -29,11 +28,18 @@ public interface Broker extends AutoCloseable {
     }
 
     /**
-     * Where this node hears of members that vanished with another node (it died without leaving
-     * its channels), so that the channel's presence watchers are told. Called off the lanes; a
-     * single process never calls it.
+     * Where this node hears of presence changes no client asked for, which the channel's presence
+     * watchers on every node must be told of: members that vanished with another node (it died
+     * without leaving its channels), and this node's own members after the other nodes took it
+     * for dead and were told they left. Called off the lanes; a single process never calls it.
      */
-    default void listenDepartures(BiConsumer<String, ClientInfo> departed) {
+    default void listenRepairs(PresenceRepair repair) {
+    }
+
+    /** A presence change to announce: {@code "join"} or {@code "leave"} of a member of a channel. */
+    @FunctionalInterface
+    interface PresenceRepair {
+        void announce(String channel, ClientInfo client, String action);
     }
 
     Roster roster();

@@ -62,7 +62,7 @@ public final class Hub implements AutoCloseable {
         });
         this.requests = new ChannelRequests(broker, stats);
         broker.listen(this::deliver);
-        broker.listenDepartures(this::departed);
+        broker.listenRepairs(this::repaired);
         timer.scheduleAtFixedRate(this::heartbeat, config.pingMillis(), config.pingMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -199,12 +199,15 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** A member of another node is gone with its node: its channel's presence watchers hear it left. */
-    private void departed(String channel, ClientInfo client) {
+    /**
+     * A member of another node is gone with its node, or a member of this node is back for the
+     * other nodes (they took this one for dead): the channel's presence watchers hear of it.
+     */
+    private void repaired(String channel, ClientInfo client, String action) {
         ChannelConfig cfg = directory.match(channel).orElse(null);
         if (cfg != null && cfg.presence()) {
             onLane(channel, cfg, s -> broker.publish(new Delivery(channel, Delivery.Audience.PRESENCE_WATCHERS,
-                client.socketId(), Frames.presenceUpdate(channel, "leave", client))));
+                client.socketId(), Frames.presenceUpdate(channel, action, client))));
         }
     }
 

@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import xs.realtime.Broker;
@@ -117,7 +116,7 @@ public final class RedisBroker implements Broker {
     private final RedisHistory history;
     private final ScheduledExecutorService timer;
     private volatile Consumer<Delivery> local = d -> { };
-    private volatile BiConsumer<String, ClientInfo> departures = (channel, client) -> { };
+    private volatile PresenceRepair repairs = (channel, client, action) -> { };
 
     private RedisBroker(String address, int database, PrintStream log, ClientResources resources, RedisClient client) {
         this.address = address;
@@ -206,8 +205,8 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public void listenDepartures(BiConsumer<String, ClientInfo> departed) {
-        this.departures = departed;
+    public void listenRepairs(PresenceRepair repair) {
+        this.repairs = repair;
     }
 
     @Override
@@ -321,7 +320,8 @@ public final class RedisBroker implements Broker {
 
     /**
      * Renews this node's heartbeat, and writes its members back when asked to or when the node was
-     * not registered any more (a restarted Redis, or other nodes took this one for dead).
+     * not registered any more (a restarted Redis, or other nodes took this one for dead). In the
+     * second case the other nodes' watchers were told its members left: they hear them join again.
      */
     private void beat(boolean resync) {
         sync.set(RedisKeys.alive(node), RedisRoster.bytes(String.valueOf(System.currentTimeMillis())),
@@ -329,6 +329,19 @@ public final class RedisBroker implements Broker {
         boolean registered = sync.sadd(RedisKeys.NODES, RedisRoster.bytes(node)) == 1;
         if (resync || registered) {
             roster.resync();
+        }
+        if (registered && sync.del(RedisKeys.reaped(node)) > 0) {
+            log.println("xs serve: the other nodes took this node for dead (no heartbeat for " + ALIVE_MILLIS / 1000
+                + " s or more): announcing its members to them again");
+            try {
+                roster.localMembers().forEach((channel, members) -> {
+                    for (ClientInfo c : members) {
+                        repairs.announce(channel, c, "join");
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // the hub is stopping
+            }
         }
     }
 
@@ -346,7 +359,7 @@ public final class RedisBroker implements Broker {
             }
             try {
                 for (RedisRoster.Departed d : gone) {
-                    departures.accept(d.channel(), d.client());
+                    repairs.announce(d.channel(), d.client(), "leave");
                 }
             } catch (RejectedExecutionException e) {
                 // the hub is stopping

@@ -36,6 +36,14 @@ final class RedisKeys {
         return "xs:node-channels:" + node;
     }
 
+    /**
+     * Set for an hour when a node is reaped: if that node was only stalled, not dead, it finds the
+     * key when it registers again and announces its members anew.
+     */
+    static String reaped(String node) {
+        return "xs:reaped:" + node;
+    }
+
     /** A node's heartbeat: a key that expires unless the node keeps renewing it. */
     static String alive(String node) {
         return "xs:alive:" + node;

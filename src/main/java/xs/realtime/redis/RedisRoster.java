@@ -175,7 +175,7 @@ final class RedisRoster implements Roster {
     /** Removes a node that stopped renewing its heartbeat, with its members; empty if another node got there first. */
     List<Departed> reap(String deadNode) {
         List<Object> gone = sync.eval(REAP, ScriptOutputType.MULTI,
-            new String[] {RedisKeys.NODES, RedisKeys.nodeChannels(deadNode)}, bytes(deadNode),
+            new String[] {RedisKeys.NODES, RedisKeys.nodeChannels(deadNode), RedisKeys.reaped(deadNode)}, bytes(deadNode),
             bytes(RedisKeys.PRESENCE_PREFIX));
         List<Departed> departed = new ArrayList<>();
         for (int i = 0; i + 1 < gone.size(); i += 2) {
@@ -185,6 +185,15 @@ final class RedisRoster implements Roster {
             }
         }
         return departed;
+    }
+
+    /** This node's members, channel by channel (a copy). */
+    Map<String, List<ClientInfo>> localMembers() {
+        synchronized (lock) {
+            Map<String, List<ClientInfo>> copy = new LinkedHashMap<>();
+            local.forEach((channel, members) -> copy.put(channel, List.copyOf(members.values())));
+            return copy;
+        }
     }
 
     private Map<String, ClientInfo> localCopy(String channel) {

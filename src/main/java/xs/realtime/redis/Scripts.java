@@ -74,12 +74,15 @@ final class Scripts {
         """;
 
     /**
-     * Removes a node and all its members, once: only the caller whose SREM succeeds does the work.
-     * Returns channel, client json, channel, client json, … of the members removed.
-     * KEYS[1] node set, KEYS[2] the node's channel set; ARGV[1] node, ARGV[2] presence key prefix.
+     * Removes a node and all its members, once: only the caller whose SREM succeeds does the work,
+     * and leaves a mark that the node was reaped. Returns channel, client json, channel, client
+     * json, … of the members removed.
+     * KEYS[1] node set, KEYS[2] the node's channel set, KEYS[3] the node's reaped mark;
+     * ARGV[1] node, ARGV[2] presence key prefix.
      */
     static final String REAP = SPLIT + """
         if redis.call('SREM', KEYS[1], ARGV[1]) == 0 then return {} end
+        redis.call('SET', KEYS[3], '1', 'EX', 3600)
         local gone = {}
         for _, ch in ipairs(redis.call('SMEMBERS', KEYS[2])) do
           local key = ARGV[2] .. ch

@@ -369,6 +369,51 @@ class ClusterTest {
         assertTrue(!one.log().contains("Exception") && !two.log().contains("Exception"), one.log() + two.log());
     }
 
+    @Test
+    @Timeout(150)
+    void aStalledNodeTakenForDeadAnnouncesItsMembersAgainWhenItResumes() throws Exception {
+        ServeNode one = node("one");
+        ServeNode two = node("two");
+        NodeClient a = one.user("1");
+        a.join("chat:s", true, false);
+        a.joinReply();
+        a.expect("presence_full");
+        NodeClient b = two.user("2");
+        b.join("chat:s", true, false);
+        b.joinReply();
+        b.expect("presence_full");
+        assertUpdate(a.expect("presence_update"), "join", b.socketId);
+
+        // Frozen (SIGSTOP), node one stops renewing its heartbeat: node two reaps it.
+        signal(one, "STOP");
+        try {
+            assertUpdate(b.next(30_000), "leave", a.socketId);
+        } finally {
+            signal(one, "CONT");
+        }
+        one.awaitLog("took this node for dead", 15_000);
+        assertUpdate(b.next(10_000), "join", a.socketId);
+        b.expectSilence(500);
+        a.expectSilence(100); // both updates are about a itself
+
+        NodeClient c = two.user("3");
+        c.join("chat:s", true, false);
+        c.joinReply();
+        assertEquals(List.of(b.socketId, a.socketId, c.socketId), ids(c.expect("presence_full")),
+            "node one's member is listed again, as joined when it was announced again");
+        assertUpdate(a.expect("presence_update"), "join", c.socketId);
+        assertUpdate(b.expect("presence_update"), "join", c.socketId);
+        a.message("chat:s", "{\"n\":\"still here\"}");
+        for (NodeClient x : List.of(a, b, c)) {
+            assertEquals("still here", x.expect("message").path("payload").path("n").asText());
+        }
+    }
+
+    private static void signal(ServeNode node, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor());
+    }
+
     private static List<String> ids(JsonNode presenceFull) {
         List<String> ids = new ArrayList<>();
         for (JsonNode m : presenceFull.path("payload").path("presence")) {
