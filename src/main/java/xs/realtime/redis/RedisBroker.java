@@ -2,6 +2,7 @@ package xs.realtime.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +115,7 @@ public final class RedisBroker implements Broker {
     private final RedisRoster roster;
     private final FallbackHistory fallback = new FallbackHistory();
     private final MissedPresence missed = new MissedPresence();
+    private final Unanswered unanswered = new Unanswered();
     private final RedisHistory history;
     private final ScheduledExecutorService timer;
     private volatile Consumer<Delivery> local = d -> { };
@@ -130,7 +133,7 @@ public final class RedisBroker implements Broker {
         this.async = commands.async();
         this.pubsub = client.connectPubSub(CODEC);
         this.link = new RedisLink(commands, pubsub, this::linkChanged);
-        this.roster = new RedisRoster(node, sync, async);
+        this.roster = new RedisRoster(node, sync, async, link::up);
         this.history = new RedisHistory(sync, async, link, fallback);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "xs-redis");
@@ -224,7 +227,8 @@ public final class RedisBroker implements Broker {
             local.accept(delivery);
             return;
         }
-        sent(delivery, null, 0, () -> async.publish(deliveries, DeliveryCodec.encode(delivery)));
+        byte[] message = DeliveryCodec.encode(delivery);
+        sent(delivery, message, null, 0, () -> async.publish(deliveries, message));
     }
 
     @Override
@@ -238,41 +242,61 @@ public final class RedisBroker implements Broker {
             local.accept(delivery);
             return;
         }
-        sent(delivery, kept, limit, () -> async.eval(PUBLISH_KEPT, ScriptOutputType.INTEGER,
-            new String[] {RedisKeys.history(delivery.channel())}, deliveriesName, DeliveryCodec.encode(delivery),
+        byte[] message = DeliveryCodec.encode(delivery);
+        sent(delivery, message, kept, limit, () -> async.eval(PUBLISH_KEPT, ScriptOutputType.INTEGER,
+            new String[] {RedisKeys.history(delivery.channel())}, deliveriesName, message,
             RedisRoster.bytes(String.valueOf(limit)), DeliveryCodec.encode(kept)));
     }
 
-    /** Sends a publish; if Redis refuses it (the link just dropped), this node's members still get the frame. */
-    private void sent(Delivery delivery, HistoryStore.Entry kept, int limit, Supplier<RedisFuture<?>> send) {
+    /**
+     * Sends a publish. If Redis refuses it (the link just dropped), this node's members still get
+     * the frame, and the other nodes get a presence update once Redis is back. If Redis does not
+     * answer in time (it hangs), this node's members get the frame too, Redis is taken for lost,
+     * and should Redis run the publish after all, its echo here is dropped ({@link Unanswered});
+     * the other nodes then get it late, which is why a presence update is not also kept for them.
+     */
+    private void sent(Delivery delivery, byte[] message, HistoryStore.Entry kept, int limit,
+                      Supplier<RedisFuture<?>> send) {
         RedisFuture<?> future;
         try {
             future = send.get();
         } catch (RedisException e) {
             future = null;
         }
-        Runnable here = () -> {
-            if (kept != null) {
-                fallback.append(delivery.channel(), kept, limit);
-            }
-            if (delivery.audience() == Delivery.Audience.PRESENCE_WATCHERS) {
-                missed.add(delivery);
-            }
-            local.accept(delivery);
-        };
         if (future == null) {
-            here.run();
-        } else {
-            future.whenComplete((result, failure) -> {
-                if (failure != null) {
-                    here.run();
-                }
-            });
+            deliverHere(delivery, kept, limit, true);
+            return;
         }
+        future.whenComplete((result, failure) -> {
+            if (failure == null) {
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+            boolean timedOut = cause instanceof RedisCommandTimeoutException;
+            if (timedOut) {
+                unanswered.add(message, System.currentTimeMillis());
+                link.unanswered();
+            }
+            deliverHere(delivery, kept, limit, !timedOut);
+        });
+    }
+
+    private void deliverHere(Delivery delivery, HistoryStore.Entry kept, int limit, boolean keepPresence) {
+        if (kept != null) {
+            fallback.append(delivery.channel(), kept, limit);
+        }
+        if (keepPresence && delivery.audience() == Delivery.Audience.PRESENCE_WATCHERS) {
+            missed.add(delivery);
+        }
+        local.accept(delivery);
     }
 
     /** A delivery from any node (this one included), on Lettuce's I/O thread. */
     private void received(byte[] message) {
+        if (unanswered.isEcho(message, System.currentTimeMillis())) {
+            return; // delivered here when Redis did not answer; Redis ran it after all
+        }
         DeliveryCodec.Incoming in;
         try {
             in = DeliveryCodec.decode(message);
@@ -308,9 +332,12 @@ public final class RedisBroker implements Broker {
         try {
             beat(false);
             sweep();
+            link.answered();
             if (link.up() && missed.waiting()) {
                 sendMissed(); // a send that failed after the reconnection
             }
+        } catch (RedisCommandTimeoutException e) {
+            link.unanswered(); // Redis hangs: its sockets are open, nothing answers
         } catch (RedisException e) {
             // Redis is unreachable: the link has said so; the next tick tries again.
         } catch (RuntimeException e) {
@@ -375,6 +402,9 @@ public final class RedisBroker implements Broker {
                     log.println("xs serve: Redis at " + address + " is back: cross-node delivery resumed");
                     fallback.clear();
                     timer.schedule(this::resync, RESYNC_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                } else if (link.hung()) {
+                    log.println("xs serve: Redis at " + address + " does not answer (no reply within "
+                        + COMMAND_TIMEOUT.toSeconds() + " s): serving this node's members only until it does");
                 } else {
                     log.println("xs serve: lost Redis at " + address
                         + ": serving this node's members only, reconnecting");

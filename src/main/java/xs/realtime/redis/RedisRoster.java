@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import xs.realtime.ClientInfo;
 import xs.realtime.Roster;
@@ -40,13 +41,17 @@ final class RedisRoster implements Roster {
     private final String node;
     private final RedisCommands<String, byte[]> sync;
     private final RedisAsyncCommands<String, byte[]> async;
+    /** Whether Redis can be asked: while it is down or hung, reads answer from this node alone at once. */
+    private final BooleanSupplier linked;
     private final Object lock = new Object();
     private final Map<String, Map<String, ClientInfo>> local = new ConcurrentHashMap<>();
 
-    RedisRoster(String node, RedisCommands<String, byte[]> sync, RedisAsyncCommands<String, byte[]> async) {
+    RedisRoster(String node, RedisCommands<String, byte[]> sync, RedisAsyncCommands<String, byte[]> async,
+                BooleanSupplier linked) {
         this.node = node;
         this.sync = sync;
         this.async = async;
+        this.linked = linked;
     }
 
     /** Whether this node has members in the channel: deliveries for other channels are dropped. */
@@ -93,6 +98,9 @@ final class RedisRoster implements Roster {
     @Override
     public List<ClientInfo> members(String channel) {
         Map<String, ClientInfo> mine = localCopy(channel);
+        if (!linked.getAsBoolean()) {
+            return List.copyOf(mine.values());
+        }
         Map<String, byte[]> stored;
         try {
             stored = sync.hgetall(RedisKeys.presence(channel));
@@ -127,6 +135,9 @@ final class RedisRoster implements Roster {
         ClientInfo mine = localCopy(channel).get(socketId);
         if (mine != null) {
             return Optional.of(mine);
+        }
+        if (!linked.getAsBoolean()) {
+            return Optional.empty();
         }
         try {
             byte[] value = sync.hget(RedisKeys.presence(channel), socketId);

@@ -409,6 +409,50 @@ class ClusterTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aHungRedisIsTakenForLostAndNoFrameArrivesTwice() throws Exception {
+        ServeNode one = node("one");
+        ServeNode two = node("two");
+        NodeClient a1 = one.user("1");
+        NodeClient a2 = one.user("2");
+        NodeClient b = two.user("3");
+        for (NodeClient c : List.of(a1, a2, b)) {
+            c.joined("chat:h2");
+        }
+        redis.signal("STOP"); // sockets stay open, nothing answers
+        try {
+            // Sent before anyone noticed: the publish times out, this node's members get it anyway.
+            a1.message("chat:h2", "{\"n\":\"early\"}");
+            for (NodeClient c : List.of(a1, a2)) {
+                assertEquals("early", c.next(5_000).path("payload").path("n").asText());
+            }
+            one.awaitLog("does not answer", 10_000);
+            // Once noticed, local delivery is immediate.
+            a1.message("chat:h2", "{\"n\":\"during\"}");
+            for (NodeClient c : List.of(a1, a2)) {
+                JsonNode m = c.next(1_000);
+                assertEquals("during", m.path("payload").path("n").asText(), "local delivery at once: " + m);
+            }
+            b.expectSilence(200);
+        } finally {
+            redis.signal("CONT");
+        }
+        one.awaitLog("is back: cross-node delivery resumed", 15_000);
+        // Redis ran the timed-out publish when it woke: node two's member gets it late, node one's
+        // members do not get it a second time.
+        assertEquals("early", b.next(10_000).path("payload").path("n").asText());
+        a1.message("chat:h2", "{\"n\":\"after\"}");
+        for (NodeClient c : List.of(a1, a2, b)) {
+            assertEquals("after", c.next(5_000).path("payload").path("n").asText(), "once, and in order");
+        }
+        for (NodeClient c : List.of(a1, a2, b)) {
+            c.expectSilence(300);
+        }
+        assertEquals(1, one.log().split("does not answer", -1).length - 1, "one line for the hang");
+        assertTrue(!one.log().contains("Exception") && !two.log().contains("Exception"), one.log() + two.log());
+    }
+
     private static void signal(ServeNode node, String signal) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.process.pid())).inheritIO().start();
         assertEquals(0, kill.waitFor());

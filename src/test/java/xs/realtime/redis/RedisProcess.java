@@ -68,6 +68,14 @@ final class RedisProcess implements AutoCloseable {
         throw new IOException("redis-server did not answer within 10 s");
     }
 
+    /** Sends it a signal: STOP makes it hang with its sockets open, CONT resumes it. */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " failed");
+        }
+    }
+
     /** Kills it, as a crash would. */
     void kill() throws InterruptedException {
         if (process != null) {
