@@ -46,8 +46,15 @@ final class ServeNode implements AutoCloseable {
 
     /** The command line of {@code xs serve} with these extra arguments. */
     static ProcessBuilder command(Path stderr, String... args) {
+        return command(stderr, List.of(), args);
+    }
+
+    /** The command line of {@code xs serve} with these JVM options and extra arguments. */
+    static ProcessBuilder command(Path stderr, List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"), "xs.cli.Main",
+            "-XX:TieredStopAtLevel=1", "-Xmx256m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "xs.cli.Main",
             "serve", PROGRAM.toString(), "--port", "0", "--auth-secret", SECRET));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(stderr.toFile());
@@ -55,8 +62,13 @@ final class ServeNode implements AutoCloseable {
 
     /** Starts a node on the broker and waits for its readiness line. */
     static ServeNode start(String broker, Path dir, String name) throws Exception {
+        return start(broker, dir, name, List.of());
+    }
+
+    /** Starts a node with these JVM options on the broker and waits for its readiness line. */
+    static ServeNode start(String broker, Path dir, String name, List<String> jvmOptions) throws Exception {
         Path stderr = dir.resolve(name + ".stderr.txt");
-        Process p = command(stderr, "--broker", broker).start();
+        Process p = command(stderr, jvmOptions, "--broker", broker).start();
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
