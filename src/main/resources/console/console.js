@@ -785,7 +785,8 @@
       state.fn = program.functions.find((f) => f.name === state.fn.name) || null;
       if (!state.fn) {
         $('#call-form').hidden = true;
-        fill($('#function-info'), el('p', { class: 'hint', text: 'The function you had selected is not in the reloaded program.' }));
+        const gone = 'The function you had selected is not in the reloaded program.';
+        fill($('#function-info'), el('p', { class: 'hint', text: gone }));
       }
     }
     renderSummary();

@@ -40,13 +40,20 @@ final class UrlCoding {
             int c = in[i];
             if (c == '+' && plusIsSpace) {
                 out.write(' ');
-            } else if (c == '%' && i + 2 < in.length && Binary.hexDigit(in[i + 1] & 0xFF) >= 0 && Binary.hexDigit(in[i + 2] & 0xFF) >= 0) {
-                out.write(Binary.hexDigit(in[i + 1] & 0xFF) * 16 + Binary.hexDigit(in[i + 2] & 0xFF));
+            } else if (c == '%' && i + 2 < in.length && hexPair(in, i + 1) >= 0) {
+                out.write(hexPair(in, i + 1));
                 i += 2;
             } else {
                 out.write(c);
             }
         }
         return Binary.text(out.toByteArray());
+    }
+
+    /** The byte two hex digits at {@code i} stand for, or -1. */
+    private static int hexPair(byte[] in, int i) {
+        int hi = Binary.hexDigit(in[i] & 0xFF);
+        int lo = Binary.hexDigit(in[i + 1] & 0xFF);
+        return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
     }
 }

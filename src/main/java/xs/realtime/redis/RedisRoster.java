@@ -186,8 +186,8 @@ final class RedisRoster implements Roster {
     /** Removes a node that stopped renewing its heartbeat, with its members; empty if another node got there first. */
     List<Departed> reap(String deadNode) {
         List<Object> gone = sync.eval(REAP, ScriptOutputType.MULTI,
-            new String[] {RedisKeys.NODES, RedisKeys.nodeChannels(deadNode), RedisKeys.reaped(deadNode)}, bytes(deadNode),
-            bytes(RedisKeys.PRESENCE_PREFIX));
+            new String[] {RedisKeys.NODES, RedisKeys.nodeChannels(deadNode), RedisKeys.reaped(deadNode)},
+            bytes(deadNode), bytes(RedisKeys.PRESENCE_PREFIX));
         List<Departed> departed = new ArrayList<>();
         for (int i = 0; i + 1 < gone.size(); i += 2) {
             ClientInfo client = StoredMember.client(new String((byte[]) gone.get(i + 1), StandardCharsets.UTF_8));
