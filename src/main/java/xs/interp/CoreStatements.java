@@ -139,7 +139,7 @@ final class CoreStatements {
         if (!(s.argument() instanceof Literal name) || !(name.value() instanceof String)) {
             throw XsError.runtime(s.nameSpan(), "function.run needs the function's name, as in: function.run \"name\"");
         }
-        String function = (String) name.value();
+        Interpreter.Callee function = new Interpreter.Callee((String) name.value());
         Eval input = c.attr(s, "input", null);
         Target target = c.as(s);
         Span span = s.span();

@@ -29,6 +29,20 @@ public final class Interpreter {
     record Compiled(SlotTable slots, InputSchema input, Exec stack, Eval response) {
     }
 
+    /**
+     * The function a {@code function.run} names, looked up and compiled on its first call and
+     * kept by the call site (a loop calling it a thousand times looks it up once). Two threads
+     * that both find it empty resolve the same function: the race is harmless.
+     */
+    static final class Callee {
+        final String name;
+        private volatile Compiled compiled;
+
+        Callee(String name) {
+            this.name = name;
+        }
+    }
+
     public Interpreter(Program program, Services services) {
         this.program = program;
         this.services = services;
@@ -108,7 +122,11 @@ public final class Interpreter {
 
     Object invoke(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
                   RunContext context) {
-        Compiled k = compiled(construct);
+        return invoke(compiled(construct), input, auth, variables, context);
+    }
+
+    private Object invoke(Compiled k, Object input, Map<String, Object> auth, Map<String, Object> variables,
+                          RunContext context) {
         Object in;
         if (k.input() == null) {
             in = input == null ? new LinkedHashMap<String, Object>() : Values.copy(input);
@@ -128,8 +146,10 @@ public final class Interpreter {
     }
 
     /** function.run: input validated as for a direct call; errors name the call chain. */
-    Object callFunction(String name, Object input, Frame caller, Span at) {
-        Construct target = program.function(name).orElseThrow(
+    Object callFunction(Callee callee, Object input, Frame caller, Span at) {
+        String name = callee.name;
+        Compiled target = callee.compiled;
+        Construct construct = target != null ? null : program.function(name).orElseThrow(
             () -> XsError.runtime(at, "function.run: no function named \"" + name + "\""));
         RunContext context = caller.context;
         if (context.depth >= RunContext.MAX_DEPTH) {
@@ -141,6 +161,10 @@ public final class Interpreter {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> auth = (Map<String, Object>) caller.auth;
+            if (target == null) {
+                target = compiled(construct);
+                callee.compiled = target;
+            }
             return invoke(target, input, auth, Map.of(), context);
         } catch (XsError e) {
             throw e.through("function.run \"" + name + "\" at " + at);
