@@ -322,18 +322,12 @@ class ClusterTest {
         ServeNode one = node("one");
         ServeNode two = node("two");
         NodeClient here = one.user("1");
-        here.join("chat:o", true, false);
-        here.joinReply();
-        here.expect("presence_full");
+        here.watching("chat:o");
         NodeClient leaving = one.user("2");
-        leaving.join("chat:o", true, false);
-        leaving.joinReply();
-        leaving.expect("presence_full");
+        leaving.watching("chat:o");
         assertUpdate(here.expect("presence_update"), "join", leaving.socketId);
         NodeClient there = two.user("3");
-        there.join("chat:o", true, false);
-        there.joinReply();
-        there.expect("presence_full");
+        there.watching("chat:o");
         assertUpdate(here.expect("presence_update"), "join", there.socketId);
         assertUpdate(leaving.expect("presence_update"), "join", there.socketId);
 
@@ -341,9 +335,7 @@ class ClusterTest {
         one.awaitLog("lost Redis at " + redis.url(), 10_000);
         two.awaitLog("lost Redis at " + redis.url(), 10_000);
         NodeClient arriving = one.user("4");
-        arriving.join("chat:o", true, false);
-        arriving.joinReply();
-        arriving.expect("presence_full");
+        arriving.watching("chat:o");
         leaving.send("{\"action\":\"leave\",\"options\":{\"channel\":\"chat:o\"}}");
         // This node's watchers hear of both at once; the other node cannot yet.
         assertUpdate(here.expect("presence_update"), "join", arriving.socketId);
@@ -375,13 +367,9 @@ class ClusterTest {
         ServeNode one = node("one");
         ServeNode two = node("two");
         NodeClient a = one.user("1");
-        a.join("chat:s", true, false);
-        a.joinReply();
-        a.expect("presence_full");
+        a.watching("chat:s");
         NodeClient b = two.user("2");
-        b.join("chat:s", true, false);
-        b.joinReply();
-        b.expect("presence_full");
+        b.watching("chat:s");
         assertUpdate(a.expect("presence_update"), "join", b.socketId);
 
         // Frozen (SIGSTOP), node one stops renewing its heartbeat: node two reaps it.

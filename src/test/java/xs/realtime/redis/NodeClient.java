@@ -75,6 +75,13 @@ final class NodeClient implements WebSocket.Listener {
         return joinReply();
     }
 
+    /** Joins with presence, waits for the reply and returns the presence_full that follows it. */
+    JsonNode watching(String channel) {
+        join(channel, true, false);
+        joinReply();
+        return expect("presence_full");
+    }
+
     /** The join reply, which tells this client its socketId. */
     JsonNode joinReply() {
         JsonNode reply = expect("join");
