@@ -7,9 +7,10 @@ import xs.realtime.Delivery;
 /**
  * The presence updates of this node's channels that only its own members got, because Redis was
  * unreachable when they happened: joins and leaves the members of other nodes have not heard of.
- * Once Redis is back they are sent on to the other nodes, oldest first. Until that is done, later
- * updates queue behind them (delivered here at once, sent on in turn), so the other nodes see
- * every member's joins and leaves in the order they happened. Bounded: a very long outage with
+ * A few seconds after Redis is back (when the other nodes have subscribed again) they are sent on
+ * to the other nodes, oldest first. Until that is done, later updates queue behind them
+ * (delivered here at once, sent on in turn), so the other nodes see every member's joins and
+ * leaves in the order they happened. Bounded: a very long outage with
  * more changes than this keeps the newest and counts the rest as lost.
  */
 final class MissedPresence {

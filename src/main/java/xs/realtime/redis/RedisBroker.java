@@ -89,6 +89,12 @@ public final class RedisBroker implements Broker {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** Commands Lettuce re-sends after a reconnection go first; the resync must come after them. */
     private static final long RESYNC_DELAY_MILLIS = 250;
+    /**
+     * How long after its reconnection a node waits before sending the presence changes the other
+     * nodes missed: pub/sub keeps nothing for a node that has not subscribed again yet, and after
+     * a Redis restart every node is back within Lettuce's longest backoff (2 s) plus a connect.
+     */
+    private static final long REPLAY_DELAY_MILLIS = 3_000;
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private static final byte[] PUBLISH_KEPT = Scripts.PUBLISH_KEPT.getBytes(StandardCharsets.UTF_8);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -116,6 +122,8 @@ public final class RedisBroker implements Broker {
     private final FallbackHistory fallback = new FallbackHistory();
     private final MissedPresence missed = new MissedPresence();
     private final Unanswered unanswered = new Unanswered();
+    /** Not before this time (epoch ms) are missed presence changes sent on; see {@link #REPLAY_DELAY_MILLIS}. */
+    private volatile long replayAfter;
     private final RedisHistory history;
     private final ScheduledExecutorService timer;
     private volatile Consumer<Delivery> local = d -> { };
@@ -333,8 +341,8 @@ public final class RedisBroker implements Broker {
             beat(false);
             sweep();
             link.answered();
-            if (link.up() && missed.waiting()) {
-                sendMissed(); // a send that failed after the reconnection
+            if (link.up() && missed.waiting() && System.currentTimeMillis() >= replayAfter) {
+                sendMissed(); // the first attempt failed, or came before the link was back
             }
         } catch (RedisCommandTimeoutException e) {
             link.unanswered(); // Redis hangs: its sockets are open, nothing answers
@@ -402,6 +410,8 @@ public final class RedisBroker implements Broker {
                     log.println("xs serve: Redis at " + address + " is back: cross-node delivery resumed");
                     fallback.clear();
                     timer.schedule(this::resync, RESYNC_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                    replayAfter = System.currentTimeMillis() + REPLAY_DELAY_MILLIS;
+                    timer.schedule(this::replay, REPLAY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
                 } else if (link.hung()) {
                     log.println("xs serve: Redis at " + address + " does not answer (no reply within "
                         + COMMAND_TIMEOUT.toSeconds() + " s): serving this node's members only until it does");
@@ -418,9 +428,19 @@ public final class RedisBroker implements Broker {
     private void resync() {
         try {
             beat(true);
-            sendMissed();
         } catch (RedisException e) {
             // lost again: the next reconnection resyncs
+        }
+    }
+
+    private void replay() {
+        if (!link.up()) {
+            return; // lost again: the next reconnection schedules another
+        }
+        try {
+            sendMissed();
+        } catch (RedisException e) {
+            // the heartbeat tick tries again
         }
     }
 
