@@ -36,6 +36,15 @@ public interface Broker extends AutoCloseable {
     default void listenRepairs(PresenceRepair repair) {
     }
 
+    /**
+     * Where this node hears that its members' view of a channel's presence may be stale: it was
+     * cut off from the other nodes and their changes meanwhile may never reach it one by one.
+     * The hub sends the channel's presence watchers here a fresh {@code presence_full} (the frame a
+     * repeated join gets, which clients take as the whole list). A single process never calls it.
+     */
+    default void listenStalePresence(Consumer<String> channel) {
+    }
+
     /** A presence change to announce: {@code "join"} or {@code "leave"} of a member of a channel. */
     @FunctionalInterface
     interface PresenceRepair {

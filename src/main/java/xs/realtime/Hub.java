@@ -63,6 +63,7 @@ public final class Hub implements AutoCloseable {
         this.requests = new ChannelRequests(broker, stats);
         broker.listen(this::deliver);
         broker.listenRepairs(this::repaired);
+        broker.listenStalePresence(this::refreshPresence);
         timer.scheduleAtFixedRate(this::heartbeat, config.pingMillis(), config.pingMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -208,6 +209,24 @@ public final class Hub implements AutoCloseable {
         if (cfg != null && cfg.presence()) {
             onLane(channel, cfg, s -> broker.publish(new Delivery(channel, Delivery.Audience.PRESENCE_WATCHERS,
                 client.socketId(), Frames.presenceUpdate(channel, action, client))));
+        }
+    }
+
+    /** The channel's presence watchers on this node get the whole member list again. */
+    private void refreshPresence(String channel) {
+        ChannelConfig cfg = directory.match(channel).orElse(null);
+        if (cfg != null && cfg.presence()) {
+            onLane(channel, cfg, s -> {
+                WireFrame full = null;
+                for (ChannelState.Member m : s.members.values()) {
+                    if (m.presence) {
+                        if (full == null) {
+                            full = Frames.presenceFull(channel, broker.roster().members(channel));
+                        }
+                        m.connection.send(full);
+                    }
+                }
+            });
         }
     }
 

@@ -128,6 +128,7 @@ public final class RedisBroker implements Broker {
     private final ScheduledExecutorService timer;
     private volatile Consumer<Delivery> local = d -> { };
     private volatile PresenceRepair repairs = (channel, client, action) -> { };
+    private volatile Consumer<String> stalePresence = channel -> { };
 
     private RedisBroker(String address, int database, PrintStream log, ClientResources resources, RedisClient client) {
         this.address = address;
@@ -218,6 +219,11 @@ public final class RedisBroker implements Broker {
     @Override
     public void listenRepairs(PresenceRepair repair) {
         this.repairs = repair;
+    }
+
+    @Override
+    public void listenStalePresence(Consumer<String> channel) {
+        this.stalePresence = channel;
     }
 
     @Override
@@ -433,6 +439,12 @@ public final class RedisBroker implements Broker {
         }
     }
 
+    /**
+     * After a reconnection: this node's missed presence changes go to the other nodes, and this
+     * node's watchers get every channel's member list anew. Both are needed whichever node came
+     * back first: changes sent on by a node that was back before this one resubscribed never
+     * reached it, and those of a node that comes back later reach it one by one.
+     */
     private void replay() {
         if (!link.up()) {
             return; // lost again: the next reconnection schedules another
@@ -441,6 +453,13 @@ public final class RedisBroker implements Broker {
             sendMissed();
         } catch (RedisException e) {
             // the heartbeat tick tries again
+        }
+        try {
+            for (String channel : roster.localMembers().keySet()) {
+                stalePresence.accept(channel);
+            }
+        } catch (RejectedExecutionException e) {
+            // the hub is stopping
         }
     }
 

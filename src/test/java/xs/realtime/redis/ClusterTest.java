@@ -345,10 +345,18 @@ class ClusterTest {
 
         redis.start();
         one.awaitLog("is back: cross-node delivery resumed", 15_000);
-        assertUpdate(there.next(10_000), "join", arriving.socketId);
-        assertUpdate(there.next(5_000), "leave", leaving.socketId);
-        here.expectSilence(1_000); // no second copy for the members that had them
-        arriving.expectSilence(100);
+        two.awaitLog("is back: cross-node delivery resumed", 15_000);
+        // Node two's watcher hears of both changes, in order; every watcher also gets the whole
+        // list anew (a node cannot tell whether it heard every change of the others).
+        Set<String> expected = Set.of(here.socketId, arriving.socketId, there.socketId);
+        List<JsonNode> got = there.drain(6_000);
+        assertEquals(List.of("join " + arriving.socketId, "leave " + leaving.socketId), updates(got), got::toString);
+        assertEquals(expected, lastFull(got), got::toString);
+        for (NodeClient c : List.of(here, arriving)) {
+            List<JsonNode> mine = c.drain(200);
+            assertEquals(List.of(), updates(mine), "no second copy for the members that had them: " + mine);
+            assertEquals(expected, lastFull(mine), mine::toString);
+        }
 
         // Afterwards presence travels as usual again, once.
         NodeClient later = one.user("5");
@@ -359,6 +367,45 @@ class ClusterTest {
         here.expectSilence(300);
         there.expectSilence(100);
         assertTrue(!one.log().contains("Exception") && !two.log().contains("Exception"), one.log() + two.log());
+    }
+
+    @Test
+    @Timeout(120)
+    void aNodeBackLaterThanTheOthersGetsTheWholePresenceListAnew() throws Exception {
+        ServeNode one = node("one");
+        ServeNode two = node("two");
+        NodeClient here = one.user("1");
+        here.watching("chat:l");
+        NodeClient leaving = one.user("2");
+        leaving.watching("chat:l");
+        assertUpdate(here.expect("presence_update"), "join", leaving.socketId);
+        NodeClient there = two.user("3");
+        there.watching("chat:l");
+        assertUpdate(here.expect("presence_update"), "join", there.socketId);
+        assertUpdate(leaving.expect("presence_update"), "join", there.socketId);
+
+        redis.kill();
+        one.awaitLog("lost Redis at " + redis.url(), 10_000);
+        two.awaitLog("lost Redis at " + redis.url(), 10_000);
+        NodeClient arriving = one.user("4");
+        arriving.watching("chat:l");
+        leaving.send("{\"action\":\"leave\",\"options\":{\"channel\":\"chat:l\"}}");
+        assertUpdate(here.expect("presence_update"), "join", arriving.socketId);
+        assertUpdate(here.expect("presence_update"), "leave", leaving.socketId);
+
+        // Node two is frozen while node one comes back and sends its changes on: they pass it by.
+        signal(two, "STOP");
+        try {
+            redis.start();
+            one.awaitLog("is back: cross-node delivery resumed", 15_000);
+            Thread.sleep(5_000);
+        } finally {
+            signal(two, "CONT");
+        }
+        two.awaitLog("is back: cross-node delivery resumed", 15_000);
+        List<JsonNode> got = there.drain(6_000);
+        assertEquals(Set.of(here.socketId, arriving.socketId, there.socketId), lastFull(got),
+            "the list node two's watcher gets when its node is back: " + got);
     }
 
     @Test
@@ -460,6 +507,29 @@ class ClusterTest {
             numbers.add(f.path("payload").path("i").asInt());
         }
         return numbers;
+    }
+
+    /** The presence updates among the frames, as "join ID" / "leave ID". */
+    private static List<String> updates(List<JsonNode> frames) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : frames) {
+            if (f.path("action").asText().equals("presence_update")) {
+                out.add(f.path("payload").path("action").asText() + " "
+                    + f.path("payload").path("presence").path("socketId").asText());
+            }
+        }
+        return out;
+    }
+
+    /** The members of the last presence_full among the frames (empty when none came). */
+    private static Set<String> lastFull(List<JsonNode> frames) {
+        Set<String> members = Set.of();
+        for (JsonNode f : frames) {
+            if (f.path("action").asText().equals("presence_full")) {
+                members = new TreeSet<>(ids(f));
+            }
+        }
+        return members;
     }
 
     private static void assertUpdate(JsonNode update, String action, String socketId) {

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -130,6 +132,24 @@ final class NodeClient implements WebSocket.Listener {
         JsonNode f = next();
         assertEquals(action, f.path("action").asText(), () -> "expected a " + action + " frame, got " + f);
         return f;
+    }
+
+    /** Every frame that arrives within the given time. */
+    List<JsonNode> drain(long millis) {
+        List<JsonNode> got = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + millis;
+        try {
+            for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
+                JsonNode f = frames.poll(left, TimeUnit.MILLISECONDS);
+                if (f != null) {
+                    got.add(f);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return got;
     }
 
     void expectSilence(long millis) {
