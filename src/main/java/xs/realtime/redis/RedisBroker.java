@@ -95,6 +95,13 @@ public final class RedisBroker implements Broker {
      * a Redis restart every node is back within Lettuce's longest backoff (2 s) plus a connect.
      */
     private static final long REPLAY_DELAY_MILLIS = 3_000;
+    /**
+     * How long after its reconnection a node sends its presence watchers the whole member lists
+     * anew: after the other nodes' missed changes (sent {@link #REPLAY_DELAY_MILLIS} after their own
+     * reconnections, which come within about 2 s of each other), so that the list comes last and
+     * replaces whatever the clients pieced together.
+     */
+    private static final long REFRESH_DELAY_MILLIS = 6_000;
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private static final byte[] PUBLISH_KEPT = Scripts.PUBLISH_KEPT.getBytes(StandardCharsets.UTF_8);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -418,6 +425,7 @@ public final class RedisBroker implements Broker {
                     timer.schedule(this::resync, RESYNC_DELAY_MILLIS, TimeUnit.MILLISECONDS);
                     replayAfter = System.currentTimeMillis() + REPLAY_DELAY_MILLIS;
                     timer.schedule(this::replay, REPLAY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                    timer.schedule(this::refreshPresence, REFRESH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
                 } else if (link.hung()) {
                     log.println("xs serve: Redis at " + address + " does not answer (no reply within "
                         + COMMAND_TIMEOUT.toSeconds() + " s): serving this node's members only until it does");
@@ -439,12 +447,7 @@ public final class RedisBroker implements Broker {
         }
     }
 
-    /**
-     * After a reconnection: this node's missed presence changes go to the other nodes, and this
-     * node's watchers get every channel's member list anew. Both are needed whichever node came
-     * back first: changes sent on by a node that was back before this one resubscribed never
-     * reached it, and those of a node that comes back later reach it one by one.
-     */
+    /** After a reconnection: this node's missed presence changes go to the other nodes. */
     private void replay() {
         if (!link.up()) {
             return; // lost again: the next reconnection schedules another
@@ -453,6 +456,17 @@ public final class RedisBroker implements Broker {
             sendMissed();
         } catch (RedisException e) {
             // the heartbeat tick tries again
+        }
+    }
+
+    /**
+     * After a reconnection, once the other nodes have sent on their missed changes: this node's
+     * watchers get every channel's member list anew. Changes sent on by a node that was back
+     * before this one resubscribed never reached it; the list covers them.
+     */
+    private void refreshPresence() {
+        if (!link.up()) {
+            return;
         }
         try {
             for (String channel : roster.localMembers().keySet()) {

@@ -349,9 +349,10 @@ class ClusterTest {
         // Node two's watcher hears of both changes, in order; every watcher also gets the whole
         // list anew (a node cannot tell whether it heard every change of the others).
         Set<String> expected = Set.of(here.socketId, arriving.socketId, there.socketId);
-        List<JsonNode> got = there.drain(6_000);
+        List<JsonNode> got = there.drain(9_000);
         assertEquals(List.of("join " + arriving.socketId, "leave " + leaving.socketId), updates(got), got::toString);
         assertEquals(expected, lastFull(got), got::toString);
+        assertEquals("presence_full", got.get(got.size() - 1).path("action").asText(), "the list comes last: " + got);
         for (NodeClient c : List.of(here, arriving)) {
             List<JsonNode> mine = c.drain(200);
             assertEquals(List.of(), updates(mine), "no second copy for the members that had them: " + mine);
@@ -403,7 +404,7 @@ class ClusterTest {
             signal(two, "CONT");
         }
         two.awaitLog("is back: cross-node delivery resumed", 15_000);
-        List<JsonNode> got = there.drain(6_000);
+        List<JsonNode> got = there.drain(9_000);
         assertEquals(Set.of(here.socketId, arriving.socketId, there.socketId), lastFull(got),
             "the list node two's watcher gets when its node is back: " + got);
     }
