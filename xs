@@ -15,7 +15,16 @@ esac
 
 if [ ! -f "$jar" ] || [ -n "$(find "$here/pom.xml" "$here/grammar" "$here/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]; then
   echo "xs: building target/xs.jar ..." >&2
-  (cd "$here" && mvn -q -Dmaven.test.skip=true package) >&2
+  # Maven's output is shown only when the build fails (its console library writes stray colour
+  # codes even when quiet).
+  log="$(mktemp)"
+  if ! (cd "$here" && mvn -q -B -ntp -Dmaven.test.skip=true package) >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "xs: the build failed" >&2
+    exit 2
+  fi
+  rm -f "$log"
   # A class-data-sharing archive of xs's classes cuts start-up time; made once per build.
   rm -f "$archive"
   java -XX:ArchiveClassesAtExit="$archive" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC \
