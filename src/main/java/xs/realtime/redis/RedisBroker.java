@@ -417,13 +417,14 @@ public final class RedisBroker implements Broker {
 
     /** The link to Redis dropped or came back (called on Lettuce's I/O thread). */
     private void linkChanged(boolean up) {
+        // Set at once, not in the task below: a heartbeat tick queued before it must not send early.
+        replayAfter = up ? System.currentTimeMillis() + REPLAY_DELAY_MILLIS : Long.MAX_VALUE;
         try {
             timer.execute(() -> {
                 if (up) {
                     log.println("xs serve: Redis at " + address + " is back: cross-node delivery resumed");
                     fallback.clear();
                     timer.schedule(this::resync, RESYNC_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-                    replayAfter = System.currentTimeMillis() + REPLAY_DELAY_MILLIS;
                     timer.schedule(this::replay, REPLAY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
                     timer.schedule(this::refreshPresence, REFRESH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
                 } else if (link.hung()) {
