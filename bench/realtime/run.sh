@@ -6,7 +6,7 @@
 #   bench/realtime/run.sh                      # every scenario once (about 3 minutes)
 #   REPEAT=3 bench/realtime/run.sh             # every scenario three times, xs and Node alternating
 #   SCENARIOS="fanout-1x1000 heap-10000" bench/realtime/run.sh
-#   XS_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/xs.jfr" bench/realtime/run.sh
+#   XS_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=target/xs.jfr" bench/realtime/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -5,7 +5,7 @@
 #
 #   bench/redis/run.sh                       # defaults: 1,000 msg/s latency runs, 40,000-message throughput runs, 3 rounds
 #   ROUNDS=3 RATE=2000 bench/redis/run.sh    # more rounds, another rate
-#   XS_JAR=/tmp/copy/target/xs.jar bench/redis/run.sh
+#   XS_JAR=../other-checkout/target/xs.jar bench/redis/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -1,5 +1,6 @@
 // The benchmark's baseline: a minimal Node `ws` broadcast hub speaking the subset of the xs realtime
-// protocol (/work/shared/realtime-protocol.md) that the load generator uses, with the same frame shapes.
+// protocol (realtime-protocol.md, the specification beside the project) that the load generator
+// uses, with the same frame shapes.
 //
 //   node server.js [--port 0] [--secret S]      prints "baseline listening on PORT"
 //
