@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import xs.interp.ErrorType;
 
 /**
  * The files of the developer console, served from the jar's {@code console/} folder: {@code GET /}
@@ -46,7 +47,7 @@ final class ConsoleAssets implements HttpHandler {
         HttpString method = exchange.getRequestMethod();
         if (!method.equals(Methods.GET) && !method.equals(Methods.HEAD)) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
-            ConsoleApi.fail(exchange, 405, "ERROR_CODE_BAD_REQUEST", "the console's files are read with GET");
+            Responses.error(exchange, 405, ErrorType.BADREQUEST, "the console's files are read with GET");
             return;
         }
         String path = exchange.getRequestPath();
@@ -54,7 +55,7 @@ final class ConsoleAssets implements HttpHandler {
         Matcher m = NAME.matcher(name);
         byte[] body = m.matches() ? read(name) : null;
         if (body == null) {
-            ConsoleApi.fail(exchange, 404, "ERROR_CODE_NOT_FOUND", "the console has no file " + path);
+            Responses.error(exchange, 404, ErrorType.NOTFOUND, "the console has no file " + path);
             return;
         }
         exchange.getResponseHeaders()

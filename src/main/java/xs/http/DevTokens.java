@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xs.db.Database;
+import xs.interp.ErrorType;
 import xs.realtime.Tokens;
 
 /**
@@ -29,12 +30,12 @@ final class DevTokens {
     /** A request that gets no token; status and message for the console to show. */
     static final class Refused extends Exception {
         final int status;
-        final String code;
+        final ErrorType type;
 
-        Refused(int status, String code, String message) {
+        Refused(int status, ErrorType type, String message) {
             super(message, null, false, false);
             this.status = status;
-            this.code = code;
+            this.type = type;
         }
     }
 
@@ -50,20 +51,21 @@ final class DevTokens {
     Map<String, Object> issue(HttpServerExchange exchange, Object body) throws Refused {
         checkLocal(exchange);
         if (!tokens.enabled()) {
-            throw new Refused(409, "ERROR_CODE_BAD_REQUEST", "this server has no auth secret, so it cannot sign tokens: "
+            throw new Refused(409, ErrorType.BADREQUEST, "this server has no auth secret, so it cannot sign tokens: "
                 + "start it with --auth-secret S (or XS_AUTH_SECRET) to connect as a user");
         }
         if (!(body instanceof Map<?, ?> request)) {
-            throw new Refused(400, "ERROR_CODE_BAD_REQUEST", "send {\"user\": ID, \"extras\": {...}}");
+            throw new Refused(400, ErrorType.BADREQUEST, "send {\"user\": ID, \"extras\": {...}}");
         }
         Object user = request.get("user");
         String id = user instanceof String || user instanceof Long ? String.valueOf(user).trim() : "";
         if (id.isEmpty() || id.length() > 100) {
-            throw new Refused(400, "ERROR_CODE_INPUT_ERROR", "\"user\" must be a user id: a number or a text of 1 to 100 characters");
+            throw new Refused(400, ErrorType.INPUTERROR,
+                "\"user\" must be a user id: a number or a text of 1 to 100 characters");
         }
         Object extras = request.get("extras");
         if (extras != null && !(extras instanceof Map<?, ?>)) {
-            throw new Refused(400, "ERROR_CODE_INPUT_ERROR", "\"extras\" must be a JSON object");
+            throw new Refused(400, ErrorType.INPUTERROR, "\"extras\" must be a JSON object");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> extrasMap = extras == null ? Map.of() : (Map<String, Object>) extras;
@@ -81,18 +83,18 @@ final class DevTokens {
     private static void checkLocal(HttpServerExchange exchange) throws Refused {
         InetSocketAddress source = exchange.getSourceAddress();
         if (source == null || source.getAddress() == null || !source.getAddress().isLoopbackAddress()) {
-            throw new Refused(403, "ERROR_CODE_ACCESS_DENIED", "dev tokens are only handed to a browser on this machine");
+            throw new Refused(403, ErrorType.ACCESSDENIED, "dev tokens are only handed to a browser on this machine");
         }
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (host == null || !loopbackName(host)) {
-            throw new Refused(403, "ERROR_CODE_ACCESS_DENIED",
+            throw new Refused(403, ErrorType.ACCESSDENIED,
                 "dev tokens are only handed to the console opened at localhost or 127.0.0.1");
         }
         String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
         if (origin != null && !origin.equals("null")) {
             String scheme = exchange.getRequestScheme();
             if (!origin.equalsIgnoreCase(scheme + "://" + host)) {
-                throw new Refused(403, "ERROR_CODE_ACCESS_DENIED", "dev tokens are only handed to the console's own page");
+                throw new Refused(403, ErrorType.ACCESSDENIED, "dev tokens are only handed to the console's own page");
             }
         }
     }

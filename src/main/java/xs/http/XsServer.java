@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
+import xs.interp.ErrorType;
 import xs.interp.Interpreter;
 import xs.realtime.Hub;
 import xs.realtime.RealtimeEndpoint;
@@ -111,9 +112,8 @@ public final class XsServer implements AutoCloseable {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send("{\"status\":\"ok\"}", StandardCharsets.UTF_8);
         } else {
-            FunctionEndpoint.send(exchange, 404, java.util.Map.of("code", "ERROR_CODE_NOT_FOUND",
-                "message", "nothing at " + path + " (try POST /function/NAME, /rt/CANONICAL, or / for the console)",
-                "payload", ""));
+            Responses.error(exchange, 404, ErrorType.NOTFOUND,
+                "nothing at " + path + " (try POST /function/NAME, /rt/CANONICAL, or / for the console)");
         }
     }
 

@@ -1,0 +1,44 @@
+package xs.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.concurrent.Executor;
+import xs.interp.ErrorType;
+
+/**
+ * An endpoint whose work runs on the worker pool, never on an I/O thread, and whose own faults
+ * answer 500 with Xano's error body (and a report on stderr) instead of a dropped connection.
+ * <pre>class FunctionEndpoint extends WorkerHandler { void serve(HttpServerExchange e) { … } }</pre>
+ */
+abstract class WorkerHandler implements HttpHandler {
+    private final Executor workers;
+
+    WorkerHandler(Executor workers) {
+        this.workers = workers;
+    }
+
+    /** Answers the request, on a worker thread. */
+    abstract void serve(HttpServerExchange exchange);
+
+    @Override
+    public final void handleRequest(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(workers, () -> handle(exchange));
+            return;
+        }
+        handle(exchange);
+    }
+
+    private void handle(HttpServerExchange exchange) {
+        try {
+            serve(exchange);
+        } catch (RuntimeException e) {
+            // A fault of xs itself, not of the request or the script.
+            System.err.println("xs serve: internal error on " + exchange.getRequestPath() + " (please report it): " + e);
+            e.printStackTrace();
+            if (!exchange.isResponseStarted()) {
+                Responses.error(exchange, 500, ErrorType.STANDARD, "internal error in xs: " + e);
+            }
+        }
+    }
+}
