@@ -13,6 +13,8 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,8 +24,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A test client on the JDK's WebSocket: frames land in a queue, the close code in a future. */
-final class WsClient implements WebSocket.Listener {
+/**
+ * A test client on the JDK's WebSocket: frames land in a queue, the close code in a future. Public
+ * for the cluster tests, whose clients talk to real {@code xs serve} processes.
+ */
+public final class WsClient implements WebSocket.Listener {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -32,7 +37,9 @@ final class WsClient implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean reading = true;
     private WebSocket ws;
-    String socketId;
+    /** How long {@link #next()} and {@link #expect} wait for a frame. */
+    private long patience = 5_000;
+    public String socketId;
 
     /** A refused handshake, with its HTTP status. */
     static final class Refused extends RuntimeException {
@@ -44,7 +51,7 @@ final class WsClient implements WebSocket.Listener {
         }
     }
 
-    static WsClient connect(URI uri, String token) {
+    public static WsClient connect(URI uri, String token) {
         WsClient c = new WsClient();
         WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (token != null) {
@@ -61,6 +68,12 @@ final class WsClient implements WebSocket.Listener {
             throw new IllegalStateException(e);
         }
         return c;
+    }
+
+    /** Waits this long for each frame instead of 5 s (a cluster delivers through Redis, under CI load). */
+    public WsClient patience(long millis) {
+        patience = millis;
+        return this;
     }
 
     WebSocket socket() {
@@ -110,7 +123,7 @@ final class WsClient implements WebSocket.Listener {
         ws.request(Long.MAX_VALUE);
     }
 
-    void send(String text) {
+    public void send(String text) {
         try {
             ws.sendText(text, true).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -122,14 +135,26 @@ final class WsClient implements WebSocket.Listener {
         ws.sendBinary(ByteBuffer.wrap(data), true).join();
     }
 
-    void join(String channel, boolean presence, boolean history) {
+    public void join(String channel, boolean presence, boolean history) {
         send("{\"action\":\"join\",\"options\":{\"channel\":" + q(channel) + "},\"payload\":{\"presence\":" + presence
             + ",\"history\":" + history + "}}");
     }
 
     /** Joins and waits for the join reply; returns it. */
-    JsonNode joined(String channel) {
+    public JsonNode joined(String channel) {
         join(channel, false, false);
+        return joinReply();
+    }
+
+    /** Joins with presence, waits for the reply and returns the presence_full that follows it. */
+    public JsonNode watching(String channel) {
+        join(channel, true, false);
+        joinReply();
+        return expect("presence_full");
+    }
+
+    /** The join reply, which tells this client its socketId. */
+    public JsonNode joinReply() {
         JsonNode reply = expect("join");
         socketId = reply.path("client").path("socketId").asText();
         return reply;
@@ -139,7 +164,7 @@ final class WsClient implements WebSocket.Listener {
         send("{\"action\":\"leave\",\"options\":{\"channel\":" + q(channel) + "},\"payload\":null}");
     }
 
-    void message(String channel, String payloadJson) {
+    public void message(String channel, String payloadJson) {
         send("{\"action\":\"message\",\"options\":{\"channel\":" + q(channel) + "},\"payload\":" + payloadJson + "}");
     }
 
@@ -148,7 +173,12 @@ final class WsClient implements WebSocket.Listener {
             + "},\"payload\":" + payloadJson + "}");
     }
 
-    void history(String channel) {
+    /** A private message to one member of the channel. */
+    public void privateMessage(String channel, String target, String payloadJson) {
+        message(channel, "\"socketId\":" + q(target), payloadJson);
+    }
+
+    public void history(String channel) {
         send("{\"action\":\"history\",\"options\":{\"channel\":" + q(channel) + "},\"payload\":null}");
     }
 
@@ -160,11 +190,16 @@ final class WsClient implements WebSocket.Listener {
         }
     }
 
-    /** The next frame, waiting up to 5 s. */
-    JsonNode next() {
+    /** The next frame, waiting as long as the client's patience (5 s unless set). */
+    public JsonNode next() {
+        return next(patience);
+    }
+
+    /** The next frame, waiting up to the given time. */
+    public JsonNode next(long millis) {
         try {
-            JsonNode f = frames.poll(5, TimeUnit.SECONDS);
-            assertNotNull(f, "no frame arrived within 5 s");
+            JsonNode f = frames.poll(millis, TimeUnit.MILLISECONDS);
+            assertNotNull(f, "no frame arrived within " + millis + " ms");
             return f;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,8 +207,26 @@ final class WsClient implements WebSocket.Listener {
         }
     }
 
+    /** Every frame that arrives within the given time. */
+    public List<JsonNode> drain(long millis) {
+        List<JsonNode> got = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + millis;
+        try {
+            for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
+                JsonNode f = frames.poll(left, TimeUnit.MILLISECONDS);
+                if (f != null) {
+                    got.add(f);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return got;
+    }
+
     /** The next frame, which must have this action. */
-    JsonNode expect(String action) {
+    public JsonNode expect(String action) {
         JsonNode f = next();
         assertEquals(action, f.path("action").asText(), () -> "expected a " + action + " frame, got " + f);
         return f;
@@ -187,7 +240,7 @@ final class WsClient implements WebSocket.Listener {
     }
 
     /** Nothing arrives for a while. */
-    void expectSilence(long millis) {
+    public void expectSilence(long millis) {
         try {
             JsonNode f = frames.poll(millis, TimeUnit.MILLISECONDS);
             assertNull(f, () -> "expected no frame, got " + f);
@@ -212,7 +265,7 @@ final class WsClient implements WebSocket.Listener {
         ws.sendClose(code, "").join();
     }
 
-    void abort() {
+    public void abort() {
         if (ws != null) {
             ws.abort();
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import xs.realtime.WsClient;
 
 /**
  * Several real {@code xs serve --broker redis://…} processes on one redis-server of the test's
@@ -59,13 +60,13 @@ class ClusterTest {
     void messagesEventsAndFunctionCallsReachMembersOnEveryNode() throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
-        NodeClient a = one.user("1");
-        NodeClient b = two.user("2");
+        WsClient a = one.user("1");
+        WsClient b = two.user("2");
         a.joined("chat:x");
         b.joined("chat:x");
 
         a.message("chat:x", "{\"text\":\"hi\"}");
-        for (NodeClient c : List.of(a, b)) {
+        for (WsClient c : List.of(a, b)) {
             JsonNode m = c.expect("message");
             assertEquals("hi", m.path("payload").path("text").asText());
             assertEquals(a.socketId, m.path("client").path("socketId").asText());
@@ -73,7 +74,7 @@ class ClusterTest {
         }
 
         assertEquals(200, two.post("emit", "{\"channel\":\"chat:x\",\"event\":\"ping\",\"data\":{\"n\":1}}").statusCode());
-        for (NodeClient c : List.of(a, b)) {
+        for (WsClient c : List.of(a, b)) {
             JsonNode e = c.expect("event");
             assertEquals("ping", e.path("options").path("event").asText());
             assertEquals(1, e.path("payload").path("n").asInt());
@@ -95,16 +96,16 @@ class ClusterTest {
         int each = 80;
         int events = 25;
         List<ServeNode> cluster = List.of(node("one"), node("two"), node("three"));
-        List<NodeClient> publishers = new ArrayList<>();
-        List<NodeClient> readers = new ArrayList<>();
+        List<WsClient> publishers = new ArrayList<>();
+        List<WsClient> readers = new ArrayList<>();
         int user = 100;
         for (ServeNode n : cluster) {
             for (int i = 0; i < 2; i++) {
-                NodeClient c = n.user(String.valueOf(user++));
+                WsClient c = n.user(String.valueOf(user++));
                 c.joined("order:x");
                 publishers.add(c);
             }
-            NodeClient r = n.user(String.valueOf(user++));
+            WsClient r = n.user(String.valueOf(user++));
             r.joined("order:x");
             readers.add(r);
         }
@@ -113,7 +114,7 @@ class ClusterTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> running = new ArrayList<>();
         for (int p = 0; p < publishers.size(); p++) {
-            NodeClient c = publishers.get(p);
+            WsClient c = publishers.get(p);
             int publisher = p;
             running.add(pool.submit(() -> {
                 go.await();
@@ -142,7 +143,7 @@ class ClusterTest {
         pool.shutdown();
         int total = publishers.size() * each + cluster.size() * events;
         List<String> reference = null;
-        for (NodeClient reader : readers) {
+        for (WsClient reader : readers) {
             List<String> seen = new ArrayList<>();
             Map<Integer, Integer> last = new HashMap<>();
             for (int n = 0; n < total; n++) {
@@ -161,7 +162,7 @@ class ClusterTest {
             }
         }
         for (ServeNode n : cluster) {
-            NodeClient late = n.user("900");
+            WsClient late = n.user("900");
             late.join("order:x", false, true);
             late.joinReply();
             List<String> stored = new ArrayList<>();
@@ -178,23 +179,23 @@ class ClusterTest {
         ServeNode one = node("one");
         ServeNode two = node("two");
         ServeNode three = node("three");
-        NodeClient a = one.user("1");
+        WsClient a = one.user("1");
         a.join("chat:p", true, false);
         a.joinReply();
         assertEquals(List.of(a.socketId), ids(a.expect("presence_full")));
 
-        NodeClient b = two.user("2");
+        WsClient b = two.user("2");
         b.join("chat:p", true, false);
         b.joinReply();
         assertEquals(List.of(a.socketId, b.socketId), ids(b.expect("presence_full")), "members of both nodes, in join order");
         assertUpdate(a.expect("presence_update"), "join", b.socketId);
 
-        NodeClient c = two.user("3");
+        WsClient c = two.user("3");
         c.joined("chat:p");
         assertUpdate(a.expect("presence_update"), "join", c.socketId);
         assertUpdate(b.expect("presence_update"), "join", c.socketId);
 
-        NodeClient e = three.user("5");
+        WsClient e = three.user("5");
         e.joined("chat:p");
         assertUpdate(a.expect("presence_update"), "join", e.socketId);
         assertUpdate(b.expect("presence_update"), "join", e.socketId);
@@ -217,7 +218,7 @@ class ClusterTest {
         assertTrue(seconds < 30, "left within 30 s, took " + seconds);
         a.expectSilence(300);
 
-        NodeClient d = one.user("4");
+        WsClient d = one.user("4");
         d.join("chat:p", true, false);
         d.joinReply();
         assertEquals(List.of(a.socketId, d.socketId), ids(d.expect("presence_full")), "the dead node's members are gone");
@@ -229,7 +230,7 @@ class ClusterTest {
     void historyIsOneTrimmedListReadOldestFirstFromAnyNode() throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
-        NodeClient a = one.user("1");
+        WsClient a = one.user("1");
         a.joined("chat:h");
         for (int i = 0; i < 30; i++) {
             a.message("chat:h", "{\"i\":" + i + "}");
@@ -240,7 +241,7 @@ class ClusterTest {
         assertEquals(200, two.post("emit", "{\"channel\":\"chat:h\",\"data\":{\"i\":30}}").statusCode());
         a.expect("event");
 
-        NodeClient b = two.user("2");
+        WsClient b = two.user("2");
         b.join("chat:h", false, true);
         b.joinReply();
         List<Integer> expected = new ArrayList<>();
@@ -258,14 +259,14 @@ class ClusterTest {
     void nodesServeTheirOwnMembersWhileRedisIsDownAndRejoinWhenItIsBack() throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
-        NodeClient a1 = one.user("1");
-        NodeClient a2 = one.user("2");
-        NodeClient b = two.user("3");
-        for (NodeClient c : List.of(a1, a2, b)) {
+        WsClient a1 = one.user("1");
+        WsClient a2 = one.user("2");
+        WsClient b = two.user("3");
+        for (WsClient c : List.of(a1, a2, b)) {
             c.joined("chat:r");
         }
         a1.message("chat:r", "{\"n\":\"before\"}");
-        for (NodeClient c : List.of(a1, a2, b)) {
+        for (WsClient c : List.of(a1, a2, b)) {
             assertEquals("before", c.expect("message").path("payload").path("n").asText());
         }
 
@@ -273,7 +274,7 @@ class ClusterTest {
         one.awaitLog("lost Redis at " + redis.url(), 10_000);
         two.awaitLog("lost Redis at " + redis.url(), 10_000);
         a1.message("chat:r", "{\"n\":\"during\"}");
-        for (NodeClient c : List.of(a1, a2)) {
+        for (WsClient c : List.of(a1, a2)) {
             assertEquals("during", c.expect("message").path("payload").path("n").asText(), "local delivery goes on");
         }
         b.message("chat:r", "{\"n\":\"during on two\"}");
@@ -293,14 +294,14 @@ class ClusterTest {
         one.awaitLog("is back: cross-node delivery resumed", 15_000);
         two.awaitLog("is back: cross-node delivery resumed", 15_000);
         a1.message("chat:r", "{\"n\":\"after\"}");
-        for (NodeClient c : List.of(a1, a2, b)) {
+        for (WsClient c : List.of(a1, a2, b)) {
             assertEquals("after", c.expect("message").path("payload").path("n").asText(), "cross-node delivery resumed");
         }
         // The nodes write their members back to the restarted (empty) Redis shortly after reconnecting.
         Set<String> expected = Set.of(a1.socketId, a2.socketId, b.socketId);
         Set<String> listed = Set.of();
         for (long deadline = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < deadline; Thread.sleep(200)) {
-            NodeClient c = two.user("4");
+            WsClient c = two.user("4");
             c.join("chat:r", true, false);
             c.joinReply();
             listed = new TreeSet<>(ids(c.expect("presence_full")));
@@ -321,12 +322,12 @@ class ClusterTest {
     void joinsAndLeavesDuringAnOutageReachTheOtherNodesOnceRedisIsBack() throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
-        NodeClient here = one.user("1");
+        WsClient here = one.user("1");
         here.watching("chat:o");
-        NodeClient leaving = one.user("2");
+        WsClient leaving = one.user("2");
         leaving.watching("chat:o");
         assertUpdate(here.expect("presence_update"), "join", leaving.socketId);
-        NodeClient there = two.user("3");
+        WsClient there = two.user("3");
         there.watching("chat:o");
         assertUpdate(here.expect("presence_update"), "join", there.socketId);
         assertUpdate(leaving.expect("presence_update"), "join", there.socketId);
@@ -334,7 +335,7 @@ class ClusterTest {
         redis.kill();
         one.awaitLog("lost Redis at " + redis.url(), 10_000);
         two.awaitLog("lost Redis at " + redis.url(), 10_000);
-        NodeClient arriving = one.user("4");
+        WsClient arriving = one.user("4");
         arriving.watching("chat:o");
         leaving.send("{\"action\":\"leave\",\"options\":{\"channel\":\"chat:o\"}}");
         // This node's watchers hear of both at once; the other node cannot yet.
@@ -353,14 +354,14 @@ class ClusterTest {
         assertEquals(List.of("join " + arriving.socketId, "leave " + leaving.socketId), updates(got), got::toString);
         assertEquals(expected, lastFull(got), got::toString);
         assertEquals("presence_full", got.get(got.size() - 1).path("action").asText(), "the list comes last: " + got);
-        for (NodeClient c : List.of(here, arriving)) {
+        for (WsClient c : List.of(here, arriving)) {
             List<JsonNode> mine = c.drain(200);
             assertEquals(List.of(), updates(mine), "no second copy for the members that had them: " + mine);
             assertEquals(expected, lastFull(mine), mine::toString);
         }
 
         // Afterwards presence travels as usual again, once.
-        NodeClient later = one.user("5");
+        WsClient later = one.user("5");
         later.join("chat:o", true, false);
         later.joinReply();
         assertUpdate(there.expect("presence_update"), "join", later.socketId);
@@ -375,12 +376,12 @@ class ClusterTest {
     void aNodeBackLaterThanTheOthersGetsTheWholePresenceListAnew() throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
-        NodeClient here = one.user("1");
+        WsClient here = one.user("1");
         here.watching("chat:l");
-        NodeClient leaving = one.user("2");
+        WsClient leaving = one.user("2");
         leaving.watching("chat:l");
         assertUpdate(here.expect("presence_update"), "join", leaving.socketId);
-        NodeClient there = two.user("3");
+        WsClient there = two.user("3");
         there.watching("chat:l");
         assertUpdate(here.expect("presence_update"), "join", there.socketId);
         assertUpdate(leaving.expect("presence_update"), "join", there.socketId);
@@ -388,7 +389,7 @@ class ClusterTest {
         redis.kill();
         one.awaitLog("lost Redis at " + redis.url(), 10_000);
         two.awaitLog("lost Redis at " + redis.url(), 10_000);
-        NodeClient arriving = one.user("4");
+        WsClient arriving = one.user("4");
         arriving.watching("chat:l");
         leaving.send("{\"action\":\"leave\",\"options\":{\"channel\":\"chat:l\"}}");
         assertUpdate(here.expect("presence_update"), "join", arriving.socketId);
@@ -414,9 +415,9 @@ class ClusterTest {
     void aStalledNodeTakenForDeadAnnouncesItsMembersAgainWhenItResumes() throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
-        NodeClient a = one.user("1");
+        WsClient a = one.user("1");
         a.watching("chat:s");
-        NodeClient b = two.user("2");
+        WsClient b = two.user("2");
         b.watching("chat:s");
         assertUpdate(a.expect("presence_update"), "join", b.socketId);
 
@@ -432,7 +433,7 @@ class ClusterTest {
         b.expectSilence(500);
         a.expectSilence(100); // both updates are about a itself
 
-        NodeClient c = two.user("3");
+        WsClient c = two.user("3");
         c.join("chat:s", true, false);
         c.joinReply();
         assertEquals(List.of(b.socketId, a.socketId, c.socketId), ids(c.expect("presence_full")),
@@ -440,7 +441,7 @@ class ClusterTest {
         assertUpdate(a.expect("presence_update"), "join", c.socketId);
         assertUpdate(b.expect("presence_update"), "join", c.socketId);
         a.message("chat:s", "{\"n\":\"still here\"}");
-        for (NodeClient x : List.of(a, b, c)) {
+        for (WsClient x : List.of(a, b, c)) {
             assertEquals("still here", x.expect("message").path("payload").path("n").asText());
         }
     }
@@ -450,23 +451,23 @@ class ClusterTest {
     void aHungRedisIsTakenForLostAndNoFrameArrivesTwice() throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
-        NodeClient a1 = one.user("1");
-        NodeClient a2 = one.user("2");
-        NodeClient b = two.user("3");
-        for (NodeClient c : List.of(a1, a2, b)) {
+        WsClient a1 = one.user("1");
+        WsClient a2 = one.user("2");
+        WsClient b = two.user("3");
+        for (WsClient c : List.of(a1, a2, b)) {
             c.joined("chat:h2");
         }
         redis.signal("STOP"); // sockets stay open, nothing answers
         try {
             // Sent before anyone noticed: the publish times out, this node's members get it anyway.
             a1.message("chat:h2", "{\"n\":\"early\"}");
-            for (NodeClient c : List.of(a1, a2)) {
+            for (WsClient c : List.of(a1, a2)) {
                 assertEquals("early", c.next(5_000).path("payload").path("n").asText());
             }
             one.awaitLog("does not answer", 10_000);
             // Once noticed, local delivery is immediate.
             a1.message("chat:h2", "{\"n\":\"during\"}");
-            for (NodeClient c : List.of(a1, a2)) {
+            for (WsClient c : List.of(a1, a2)) {
                 JsonNode m = c.next(1_000);
                 assertEquals("during", m.path("payload").path("n").asText(), "local delivery at once: " + m);
             }
@@ -479,10 +480,10 @@ class ClusterTest {
         // members do not get it a second time.
         assertEquals("early", b.next(10_000).path("payload").path("n").asText());
         a1.message("chat:h2", "{\"n\":\"after\"}");
-        for (NodeClient c : List.of(a1, a2, b)) {
+        for (WsClient c : List.of(a1, a2, b)) {
             assertEquals("after", c.next(5_000).path("payload").path("n").asText(), "once, and in order");
         }
-        for (NodeClient c : List.of(a1, a2, b)) {
+        for (WsClient c : List.of(a1, a2, b)) {
             c.expectSilence(300);
         }
         assertEquals(1, one.log().split("does not answer", -1).length - 1, "one line for the hang");

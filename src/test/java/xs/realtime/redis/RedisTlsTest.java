@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import xs.realtime.WsClient;
 
 /**
  * {@code --broker rediss://…}: two nodes on a redis-server that speaks only TLS, with a
@@ -67,12 +68,12 @@ class RedisTlsTest {
         nodes.add(one);
         ServeNode two = ServeNode.start(url, dir, "two", trusting);
         nodes.add(two);
-        NodeClient a = one.user("1");
-        NodeClient b = two.user("2");
+        WsClient a = one.user("1");
+        WsClient b = two.user("2");
         a.joined("chat:tls");
         b.joined("chat:tls");
         a.message("chat:tls", "{\"n\":\"over tls\"}");
-        for (NodeClient c : List.of(a, b)) {
+        for (WsClient c : List.of(a, b)) {
             assertEquals("over tls", c.expect("message").path("payload").path("n").asText());
         }
 

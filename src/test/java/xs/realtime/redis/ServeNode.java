@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xs.realtime.Tokens;
+import xs.realtime.WsClient;
 
 /**
  * One real {@code xs serve} process of a cluster, as a user starts it: the test classpath and
@@ -36,7 +37,7 @@ final class ServeNode implements AutoCloseable {
     final Process process;
     final int port;
     final Path stderr;
-    private final List<NodeClient> clients = new ArrayList<>();
+    private final List<WsClient> clients = new ArrayList<>();
 
     private ServeNode(Process process, int port, Path stderr) {
         this.process = process;
@@ -96,8 +97,8 @@ final class ServeNode implements AutoCloseable {
     }
 
     /** A client of this node authenticated as the user. */
-    NodeClient user(String id) {
-        NodeClient c = NodeClient.connect(URI.create("ws://127.0.0.1:" + port + "/rt/test"), token(id));
+    WsClient user(String id) {
+        WsClient c = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/rt/test"), token(id)).patience(10_000);
         clients.add(c);
         return c;
     }
@@ -148,7 +149,7 @@ final class ServeNode implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (NodeClient c : clients) {
+        for (WsClient c : clients) {
             c.abort();
         }
         if (process.isAlive()) {
