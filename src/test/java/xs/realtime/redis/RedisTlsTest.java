@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import xs.realtime.WsClient;
+import xs.testing.ExternalTools;
 
 /**
  * {@code --broker rediss://…}: two nodes on a redis-server that speaks only TLS, with a
@@ -39,8 +40,8 @@ class RedisTlsTest {
     @Test
     @Timeout(120)
     void nodesShareChannelsOverTls() throws Exception {
-        Path server = Tools.redisServer();
-        Path openssl = Tools.require("openssl", "apt-get install openssl");
+        Path server = RedisProcess.redisServer();
+        Path openssl = ExternalTools.onPath("openssl", "apt-get install openssl");
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         run(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
