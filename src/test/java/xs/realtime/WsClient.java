@@ -160,7 +160,7 @@ public final class WsClient implements WebSocket.Listener {
         return reply;
     }
 
-    void leave(String channel) {
+    public void leave(String channel) {
         send("{\"action\":\"leave\",\"options\":{\"channel\":" + q(channel) + "},\"payload\":null}");
     }
 

@@ -317,18 +317,26 @@ class ClusterTest {
         assertTrue(!one.log().contains("Exception") && !two.log().contains("Exception"), one.log() + two.log());
     }
 
-    @Test
-    @Timeout(120)
-    void joinsAndLeavesDuringAnOutageReachTheOtherNodesOnceRedisIsBack() throws Exception {
+    /** Two nodes and the members of one channel, after an outage in which node one's membership changed. */
+    private record Outage(ServeNode one, ServeNode two, WsClient here, WsClient leaving, WsClient there,
+                          WsClient arriving) {
+    }
+
+    /**
+     * Node one has {@code here} and {@code leaving}, node two {@code there}, all watching the
+     * channel. Redis dies; {@code arriving} joins node one and {@code leaving} leaves. Node one's
+     * watchers hear of both at once; node two's cannot yet.
+     */
+    private Outage presenceChangesDuringAnOutage(String channel) throws Exception {
         ServeNode one = node("one");
         ServeNode two = node("two");
         WsClient here = one.user("1");
-        here.watching("chat:o");
+        here.watching(channel);
         WsClient leaving = one.user("2");
-        leaving.watching("chat:o");
+        leaving.watching(channel);
         assertUpdate(here.expect("presence_update"), "join", leaving.socketId);
         WsClient there = two.user("3");
-        there.watching("chat:o");
+        there.watching(channel);
         assertUpdate(here.expect("presence_update"), "join", there.socketId);
         assertUpdate(leaving.expect("presence_update"), "join", there.socketId);
 
@@ -336,13 +344,25 @@ class ClusterTest {
         one.awaitLog("lost Redis at " + redis.url(), 10_000);
         two.awaitLog("lost Redis at " + redis.url(), 10_000);
         WsClient arriving = one.user("4");
-        arriving.watching("chat:o");
-        leaving.send("{\"action\":\"leave\",\"options\":{\"channel\":\"chat:o\"}}");
-        // This node's watchers hear of both at once; the other node cannot yet.
+        arriving.watching(channel);
+        leaving.leave(channel);
         assertUpdate(here.expect("presence_update"), "join", arriving.socketId);
         assertUpdate(here.expect("presence_update"), "leave", leaving.socketId);
         assertUpdate(arriving.expect("presence_update"), "leave", leaving.socketId);
         there.expectSilence(500);
+        return new Outage(one, two, here, leaving, there, arriving);
+    }
+
+    @Test
+    @Timeout(120)
+    void joinsAndLeavesDuringAnOutageReachTheOtherNodesOnceRedisIsBack() throws Exception {
+        Outage o = presenceChangesDuringAnOutage("chat:o");
+        ServeNode one = o.one();
+        ServeNode two = o.two();
+        WsClient here = o.here();
+        WsClient leaving = o.leaving();
+        WsClient there = o.there();
+        WsClient arriving = o.arriving();
 
         redis.start();
         one.awaitLog("is back: cross-node delivery resumed", 15_000);
@@ -374,26 +394,12 @@ class ClusterTest {
     @Test
     @Timeout(120)
     void aNodeBackLaterThanTheOthersGetsTheWholePresenceListAnew() throws Exception {
-        ServeNode one = node("one");
-        ServeNode two = node("two");
-        WsClient here = one.user("1");
-        here.watching("chat:l");
-        WsClient leaving = one.user("2");
-        leaving.watching("chat:l");
-        assertUpdate(here.expect("presence_update"), "join", leaving.socketId);
-        WsClient there = two.user("3");
-        there.watching("chat:l");
-        assertUpdate(here.expect("presence_update"), "join", there.socketId);
-        assertUpdate(leaving.expect("presence_update"), "join", there.socketId);
-
-        redis.kill();
-        one.awaitLog("lost Redis at " + redis.url(), 10_000);
-        two.awaitLog("lost Redis at " + redis.url(), 10_000);
-        WsClient arriving = one.user("4");
-        arriving.watching("chat:l");
-        leaving.send("{\"action\":\"leave\",\"options\":{\"channel\":\"chat:l\"}}");
-        assertUpdate(here.expect("presence_update"), "join", arriving.socketId);
-        assertUpdate(here.expect("presence_update"), "leave", leaving.socketId);
+        Outage o = presenceChangesDuringAnOutage("chat:l");
+        ServeNode one = o.one();
+        ServeNode two = o.two();
+        WsClient here = o.here();
+        WsClient there = o.there();
+        WsClient arriving = o.arriving();
 
         // Node two is frozen while node one comes back and sends its changes on: they pass it by.
         signal(two, "STOP");
