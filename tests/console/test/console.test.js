@@ -64,6 +64,20 @@ function launchBrowser(profile) {
   });
 }
 
+/** The browser's page, with the errors it throws collected in `problems`. */
+async function watchedPage(browser) {
+  const page = browser.pages()[0] || await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { page, problems };
+}
+
+/** Opens the console and waits until it has loaded the program. */
+async function openConsole(page, url) {
+  await page.goto(`${url}/`);
+  await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
+}
+
 /** Acts as a user: the page asks the server for a dev token. */
 async function actAsUser(page, id) {
   await page.getByLabel('user', { exact: true }).check();
@@ -78,9 +92,7 @@ test('the console joins a channel, calls a function and shows the event it emits
   let browser;
   try {
     browser = await launchBrowser(profile);
-    const page = browser.pages()[0] || await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const { page, problems } = await watchedPage(browser);
     page.on('console', (m) => {
       // Chromium logs every HTTP error answer too; those are part of normal use.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console error: ${m.text()}`);
@@ -91,8 +103,7 @@ test('the console joins a channel, calls a function and shows the event it emits
           && !r.url().startsWith('data:')) foreign.push(r.url());
     });
 
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
+    await openConsole(page, server.url);
     await page.getByRole('button', { name: /^send_chat_message/ }).waitFor();
 
     await actAsUser(page, 7);
@@ -161,11 +172,8 @@ test('the console reconnects by itself when the server restarts, rejoins, and sh
   let browser;
   try {
     browser = await launchBrowser(profile);
-    const page = browser.pages()[0] || await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
+    const { page, problems } = await watchedPage(browser);
+    await openConsole(page, server.url);
     await actAsUser(page, 7);
     await page.getByLabel('Channel name').fill('room:1');
     await page.getByRole('button', { name: 'Join', exact: true }).click();
