@@ -33,6 +33,9 @@ class ArchitectureTest {
         "realtime", List.of("xs.syntax", "xs.check", "xs.cli"),
         "http", List.of("xs.syntax", "xs.check", "xs.cli"));
 
+    /** The database engines, each in its own package below xs.db. */
+    private static final List<String> ENGINES = List.of("memory", "postgres");
+
     @Test
     void antlrTypesStayInsideSyntax() throws IOException {
         List<String> offenders = new ArrayList<>();
@@ -63,6 +66,28 @@ class ArchitectureTest {
                     if (m.group(1).startsWith(prefix + ".")) {
                         offenders.add(SRC.relativize(f) + " imports " + m.group(1));
                     }
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
+    /**
+     * Callers reach a database engine only through the xs.db interface: the engines' packages
+     * are named only inside themselves and by the wiring that chooses one (xs.db.engines).
+     */
+    @Test
+    void enginesAreReachedOnlyThroughTheWiring() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path f : sources()) {
+            String rel = SRC.relativize(f).toString().replace('\\', '/');
+            String text = Files.readString(f);
+            for (String engine : ENGINES) {
+                if (rel.startsWith("db/" + engine + "/") || rel.startsWith("db/engines/")) {
+                    continue;
+                }
+                if (text.contains("xs.db." + engine + ".")) {
+                    offenders.add(rel + " names xs.db." + engine);
                 }
             }
         }

@@ -15,6 +15,7 @@ import xs.ast.Expr;
 import xs.ast.Program;
 import xs.db.Database;
 import xs.db.TableSchema;
+import xs.db.engines.Engines;
 import xs.diag.Diagnostic;
 import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
@@ -133,7 +134,7 @@ final class RunCase {
         ParseResult parsed = new ScriptParser().parse(new Source(file.toString().replace('\\', '/'), text));
         assertNotNull(parsed.script(), () -> "does not parse: " + parsed.diagnostics());
         Program program = new Program(List.of(parsed.script()));
-        Database db = Database.inMemory();
+        Database db = Engines.inMemory();
         for (TableSchema t : TableDefinitions.of(program)) {
             db.define(t);
         }

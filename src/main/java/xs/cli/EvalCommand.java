@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import xs.ast.Program;
-import xs.db.Database;
+import xs.db.engines.Engines;
 import xs.diag.Diagnostic;
 import xs.diag.TextRenderer;
 import xs.interp.ChannelDirectory;
@@ -55,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
             return 1;
         }
         Program program = new Program(List.of());
-        Services services = Services.of(Database.inMemory(), new EventRecorder(ChannelDirectory.of(program)),
+        Services services = Services.of(Engines.inMemory(), new EventRecorder(ChannelDirectory.of(program)),
             System.getenv(), 30_000);
         Outcome outcome = new Interpreter(program, services).run(snippet.construct(), in, Identity.ANONYMOUS.auth(), Map.of());
         if (!outcome.ok()) {

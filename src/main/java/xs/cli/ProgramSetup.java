@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xs.ast.Program;
-import xs.db.Database;
 import xs.db.DbException;
 import xs.db.TableSchema;
+import xs.db.engines.Engines;
+import xs.db.hooks.WriteHooks;
 import xs.interp.Json;
 import xs.interp.TableDefinitions;
 
@@ -29,10 +30,10 @@ final class ProgramSetup {
         }
     }
 
-    static Database database(Program program, Path dataFile, Path dataDir) throws SetupException {
-        Database db;
+    static WriteHooks database(Program program, Path dataFile, Path dataDir) throws SetupException {
+        WriteHooks db;
         try {
-            db = dataDir == null ? Database.inMemory() : Database.durable(dataDir);
+            db = dataDir == null ? Engines.inMemory() : Engines.durable(dataDir);
         } catch (DbException e) {
             throw new SetupException("cannot open the data directory " + dataDir + ": " + e.getMessage());
         }
@@ -52,7 +53,7 @@ final class ProgramSetup {
     }
 
     @SuppressWarnings("unchecked")
-    private static void seed(Database db, Path file) throws SetupException {
+    private static void seed(WriteHooks db, Path file) throws SetupException {
         Object data;
         try {
             data = Json.read(Files.readString(file));

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xs.ast.Program;
-import xs.db.Database;
+import xs.db.engines.Engines;
 import xs.diag.Diagnostic;
 import xs.diag.TextRenderer;
 import xs.interp.ChannelDirectory;
@@ -38,7 +38,7 @@ final class Repl {
         Program program = new Program(List.of());
         this.events = new EventRecorder(ChannelDirectory.of(program));
         this.interpreter = new Interpreter(program,
-            Services.of(Database.inMemory(), events, System.getenv(), 30_000));
+            Services.of(Engines.inMemory(), events, System.getenv(), 30_000));
     }
 
     /** True when the text has unclosed brackets or strings, so the reader should ask for more. */

@@ -1,6 +1,7 @@
 package xs.db;
 
 import java.util.List;
+import xs.db.value.ColumnFilters;
 
 /**
  * A database-side filter applied to a column inside a where clause or eval.

@@ -23,8 +23,8 @@ public final class StatementRegistry {
         "function.call", "await", "foreach.remove", "remove",
         "util.send_email", "util.template_engine", "util.ip_lookup", "util.geo_distance", "util.set_header",
         "util.post_process", "util.get_raw_input", "util.set_var",
-        "security.create_auth_token", "security.check_password", "security.random_number", "security.random_bytes",
-        "security.create_password", "security.encrypt", "security.decrypt", "security.jws_encode",
+        "security.create_auth_token", "security.random_number", "security.random_bytes",
+        "security.encrypt", "security.decrypt", "security.jws_encode",
         "security.jws_decode", "security.jwe_encode", "security.jwe_decode", "security.create_secret_key",
         "security.create_rsa_key", "security.create_curve_key");
 
@@ -41,6 +41,7 @@ public final class StatementRegistry {
         ArrayStatements.register(r);
         ValueStatements.register(r);
         ExpectStatements.register(r);
+        PasswordStatements.register(r);
         return r;
     }
 

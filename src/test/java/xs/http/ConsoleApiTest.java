@@ -34,6 +34,7 @@ import xs.ast.Program;
 import xs.db.ColumnSchema;
 import xs.db.Database;
 import xs.db.TableSchema;
+import xs.db.engines.Engines;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
 import xs.interp.Services;
@@ -60,7 +61,7 @@ class ConsoleApiTest {
     /** A server over tests/realtime/hub; {@code db} gets a few more rows and a table with a password. */
     static XsServer start(String host, String canonical, Tokens tokens) {
         Program program = FunctionEndpointTest.load(Path.of("tests/realtime/hub"));
-        Database database = Database.inMemory();
+        Database database = Engines.inMemory();
         for (TableSchema t : TableDefinitions.of(program)) {
             database.define(t);
         }

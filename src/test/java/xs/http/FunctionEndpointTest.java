@@ -39,6 +39,7 @@ import xs.ast.Program;
 import xs.ast.Script;
 import xs.db.Database;
 import xs.db.TableSchema;
+import xs.db.engines.Engines;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
 import xs.interp.Services;
@@ -61,7 +62,7 @@ class FunctionEndpointTest {
 
     static XsServer start(SSLContext tls, PrintStream log) {
         Program program = load(Path.of("tests/realtime/hub"));
-        Database db = Database.inMemory();
+        Database db = Engines.inMemory();
         for (TableSchema t : TableDefinitions.of(program)) {
             db.define(t);
         }

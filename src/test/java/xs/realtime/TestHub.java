@@ -20,6 +20,7 @@ import xs.ast.Program;
 import xs.ast.Script;
 import xs.db.Database;
 import xs.db.TableSchema;
+import xs.db.engines.Engines;
 import xs.diag.Diagnostic;
 import xs.http.XsServer;
 import xs.interp.ChannelDirectory;
@@ -47,7 +48,7 @@ final class TestHub implements AutoCloseable {
     private final List<WsClient> clients = new ArrayList<>();
 
     private TestHub(Program program, HubConfig config, String canonical) {
-        Database db = Database.inMemory();
+        Database db = Engines.inMemory();
         for (TableSchema t : TableDefinitions.of(program)) {
             db.define(t);
         }
