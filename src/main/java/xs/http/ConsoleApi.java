@@ -71,6 +71,11 @@ final class ConsoleApi extends WorkerHandler {
         if (!requireMethod(exchange, method, Methods.GET)) {
             return;
         }
+        if (route.startsWith("tables") && !ThisMachine.localClient(exchange)) {
+            Responses.error(exchange, 403, ErrorType.ACCESSDENIED,
+                "table data is shown only to a browser on this machine");
+            return;
+        }
         switch (route) {
             case "program" -> Responses.json(exchange, 200, summary());
             case "server" -> Responses.json(exchange, 200, server);

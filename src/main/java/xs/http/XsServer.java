@@ -92,7 +92,8 @@ public final class XsServer implements AutoCloseable {
             settings.canonical(), functionWorkers, settings.headerTimeoutMillis());
         HttpHandler consoleAssets = new ConsoleAssets();
         CorsPolicy cors = settings.cors();
-        HttpHandler routes = exchange -> route(exchange, cors, functions, realtime, consoleApi, consoleAssets);
+        ThisMachine machine = new ThisMachine(settings.host());
+        HttpHandler routes = exchange -> route(exchange, cors, machine, functions, realtime, consoleApi, consoleAssets);
         Undertow.Builder builder = Undertow.builder()
             // Undertow's own limit (2 MiB by default) would cut the connection below ours, unanswered:
             // RequestGate and RequestBody enforce ours, with a 413.
@@ -117,10 +118,17 @@ public final class XsServer implements AutoCloseable {
         return new XsServer(undertow, hub, functionWorkers, settings.tls() != null);
     }
 
-    private static void route(HttpServerExchange exchange, CorsPolicy cors, HttpHandler functions, HttpHandler realtime,
+    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, HttpHandler functions, HttpHandler realtime,
                               HttpHandler consoleApi, HttpHandler consoleAssets) throws Exception {
         String path = exchange.getRequestPath();
-        // The console is for its own page only: no cross-origin access to it.
+        // The console is for its own page only: no cross-origin access to it, and only under a
+        // name of this machine (a rebound domain must not read the tables).
+        if ((path.startsWith(ConsoleApi.PREFIX) || ConsoleAssets.serves(path)) && !machine.named(exchange)) {
+            AccessLog.note(exchange, "Host does not name this machine");
+            Responses.error(exchange, 403, ErrorType.ACCESSDENIED, "the console answers only at this machine's own "
+                + "names (localhost, 127.0.0.1, [::1], or the address it listens on), not at the host this request names");
+            return;
+        }
         if (path.startsWith(ConsoleApi.PREFIX)) {
             consoleApi.handleRequest(exchange);
             return;
