@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import xs.ast.Program;
 import xs.db.Database;
+import xs.http.CorsPolicy;
 import xs.http.PemTls;
 import xs.http.XsServer;
 import xs.interp.ChannelDirectory;
@@ -75,6 +76,20 @@ final class ServeCommand implements Callable<Integer> {
             + "(redis://HOST:PORT[/DB]; default: this process only). The database stays per process.")
     String broker;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
+        description = "Origins whose pages may call the functions, e.g. http://localhost:5173 (repeat or separate "
+            + "with commas; default: * = any origin). Other origins get 403.")
+    List<String> corsOrigins = List.of("*");
+
+    @Option(names = "--header-timeout", defaultValue = "10", paramLabel = "SECONDS",
+        description = "Close a connection whose request line and headers (or body) stall this long (default: ${DEFAULT-VALUE}).")
+    int headerTimeout;
+
+    @Option(names = "--keep-alive-timeout", defaultValue = "20", paramLabel = "SECONDS",
+        description = "Close an HTTP connection that waits this long for its next request (default: ${DEFAULT-VALUE}). "
+            + "Running requests and WebSockets are never cut.")
+    int keepAliveTimeout;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,6 +113,17 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("xs: " + e.getMessage());
                 return 2;
             }
+        }
+        CorsPolicy cors;
+        try {
+            cors = CorsPolicy.of(corsOrigins);
+        } catch (CorsPolicy.BadOrigin e) {
+            err.println("xs: " + e.getMessage());
+            return 2;
+        }
+        if (headerTimeout < 1 || keepAliveTimeout < 1 || headerTimeout > 3600 || keepAliveTimeout > 3600) {
+            err.println("xs: --header-timeout and --keep-alive-timeout are whole seconds from 1 to 3600");
+            return 2;
         }
         Program program = loaded.program();
         String secret = authSecret != null ? authSecret : System.getenv("XS_AUTH_SECRET");
@@ -132,8 +158,10 @@ final class ServeCommand implements Callable<Integer> {
         hub.attach(interpreter);
         XsServer server;
         try {
-            server = XsServer.start(new XsServer.Settings(host, port, canonical, tls, 16L * 1024 * 1024), hub,
-                interpreter, tokens, log);
+            XsServer.Settings settings = new XsServer.Settings(host, port, canonical, tls,
+                XsServer.Settings.DEFAULT_MAX_BODY_BYTES).withTimeouts(headerTimeout * 1000, keepAliveTimeout * 1000)
+                .withCors(cors);
+            server = XsServer.start(settings, hub, interpreter, tokens, log);
         } catch (RuntimeException e) {
             hub.close();
             db.close();

@@ -39,8 +39,8 @@ final class ConsoleApi extends WorkerHandler {
     private final DevTokens tokens;
 
     /** @param canonical the only canonical the hub accepts, or null when it accepts any */
-    ConsoleApi(Program program, Database db, Tokens tokens, String canonical, Executor workers) {
-        super(workers);
+    ConsoleApi(Program program, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis) {
+        super(workers, MAX_BODY, stallMillis);
         this.program = program;
         this.tables = new TableBrowser(db);
         this.tokens = new DevTokens(tokens, db);
@@ -69,6 +69,11 @@ final class ConsoleApi extends WorkerHandler {
             return;
         }
         if (!requireMethod(exchange, method, Methods.GET)) {
+            return;
+        }
+        if (route.startsWith("tables") && !ThisMachine.localClient(exchange)) {
+            Responses.error(exchange, 403, ErrorType.ACCESSDENIED,
+                "table data is shown only to a browser on this machine");
             return;
         }
         switch (route) {

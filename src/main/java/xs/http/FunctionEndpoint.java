@@ -27,8 +27,9 @@ public final class FunctionEndpoint extends WorkerHandler {
     private final Tokens tokens;
     private final long maxBodyBytes;
 
-    public FunctionEndpoint(Interpreter interpreter, Tokens tokens, Executor workers, long maxBodyBytes) {
-        super(workers);
+    public FunctionEndpoint(Interpreter interpreter, Tokens tokens, Executor workers, long maxBodyBytes,
+                            long stallMillis) {
+        super(workers, maxBodyBytes, stallMillis);
         this.interpreter = interpreter;
         this.tokens = tokens;
         this.maxBodyBytes = maxBodyBytes;

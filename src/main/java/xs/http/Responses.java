@@ -4,6 +4,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import xs.interp.ErrorType;
@@ -29,6 +31,17 @@ final class Responses {
         }
     }
 
+    /** A body no {@link RequestBody} read ahead (a request that announced none). */
+    private static byte[] readBlocking(HttpServerExchange exchange, long maxBytes) throws BadBody {
+        exchange.startBlocking();
+        try (InputStream in = exchange.getInputStream()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            exchange.setPersistent(false);
+            throw new BadBody(400, "the request body could not be read: " + e.getMessage());
+        }
+    }
+
     static void json(HttpServerExchange exchange, int status, Object body) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
@@ -42,17 +55,20 @@ final class Responses {
 
     /** The request body as JSON (an empty object when blank), refused above {@code maxBytes}. */
     static Object readJson(HttpServerExchange exchange, long maxBytes) throws BadBody {
-        exchange.startBlocking();
-        byte[] body;
-        try (InputStream in = exchange.getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (IOException e) {
-            throw new BadBody(400, "the request body could not be read: " + e.getMessage());
+        byte[] body = exchange.getAttachment(RequestBody.BYTES);
+        if (body == null) {
+            body = readBlocking(exchange, maxBytes);
         }
         if (body.length > maxBytes) {
+            exchange.setPersistent(false);
             throw new BadBody(413, "the request body is larger than " + maxBytes + " bytes");
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadBody(400, "the request body is not valid UTF-8 (JSON is UTF-8 text)");
+        }
         if (text.isBlank()) {
             return new LinkedHashMap<String, Object>();
         }

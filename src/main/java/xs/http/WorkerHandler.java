@@ -12,9 +12,17 @@ import xs.interp.ErrorType;
  */
 abstract class WorkerHandler implements HttpHandler {
     private final Executor workers;
+    private final long maxBodyBytes;
+    private final long stallMillis;
 
-    WorkerHandler(Executor workers) {
+    /**
+     * @param maxBodyBytes largest request body the endpoint takes (413 past it)
+     * @param stallMillis  how long a body may stop arriving before the request is answered 408
+     */
+    WorkerHandler(Executor workers, long maxBodyBytes, long stallMillis) {
         this.workers = workers;
+        this.maxBodyBytes = maxBodyBytes;
+        this.stallMillis = stallMillis;
     }
 
     /** Answers the request, on a worker thread. */
@@ -23,7 +31,12 @@ abstract class WorkerHandler implements HttpHandler {
     @Override
     public final void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
-            exchange.dispatch(workers, () -> handle(exchange));
+            if (RequestBody.announced(exchange)) {
+                // The body first, on the I/O thread: a slow sender must not hold a worker.
+                RequestBody.read(exchange, maxBodyBytes, stallMillis, () -> exchange.dispatch(workers, () -> handle(exchange)));
+            } else {
+                exchange.dispatch(workers, () -> handle(exchange));
+            }
             return;
         }
         handle(exchange);

@@ -1,6 +1,7 @@
 package xs.http;
 
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -33,13 +34,35 @@ public final class XsServer implements AutoCloseable {
     private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"),
         Logger.getLogger("org.jboss")};
 
-    /** Where and how to listen; {@code port} 0 picks a free port; {@code tls} null serves plain. */
-    public record Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes) {
-    }
+    /**
+     * Where and how to listen; {@code port} 0 picks a free port; {@code tls} null serves plain.
+     *
+     * @param maxBodyBytes           largest request body; larger is 413
+     * @param headerTimeoutMillis    time a client has to send a request's line and headers once it started
+     * @param keepAliveTimeoutMillis time a connection may wait, new or between requests, before its next request
+     * @param cors                   which origins' pages may call the functions
+     */
+    public record Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes,
+                           int headerTimeoutMillis, int keepAliveTimeoutMillis, CorsPolicy cors) {
+        public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+        public static final int DEFAULT_HEADER_TIMEOUT_MILLIS = 10_000;
+        public static final int DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS = 20_000;
 
-    private static final HttpString ACCESS_CONTROL_ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
-    private static final HttpString ACCESS_CONTROL_ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
-    private static final HttpString ACCESS_CONTROL_ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
+        /** The default timeouts, and any origin. */
+        public Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes) {
+            this(host, port, canonical, tls, maxBodyBytes, DEFAULT_HEADER_TIMEOUT_MILLIS,
+                DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS, CorsPolicy.ANY_ORIGIN);
+        }
+
+        public Settings withTimeouts(int headerMillis, int keepAliveMillis) {
+            return new Settings(host, port, canonical, tls, maxBodyBytes, headerMillis, keepAliveMillis, cors);
+        }
+
+        public Settings withCors(CorsPolicy policy) {
+            return new Settings(host, port, canonical, tls, maxBodyBytes, headerTimeoutMillis, keepAliveTimeoutMillis,
+                policy);
+        }
+    }
 
     private final Undertow undertow;
     private final Hub hub;
@@ -62,14 +85,24 @@ public final class XsServer implements AutoCloseable {
         }
         ExecutorService functionWorkers = Executors.newFixedThreadPool(
             Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), DeepStacks.factory("xs-http"));
-        HttpHandler functions = new FunctionEndpoint(interpreter, tokens, functionWorkers, settings.maxBodyBytes());
+        HttpHandler functions = new FunctionEndpoint(interpreter, tokens, functionWorkers, settings.maxBodyBytes(),
+            settings.headerTimeoutMillis());
         HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical());
         HttpHandler consoleApi = new ConsoleApi(interpreter.program(), interpreter.services().database(), tokens,
-            settings.canonical(), functionWorkers);
+            settings.canonical(), functionWorkers, settings.headerTimeoutMillis());
         HttpHandler consoleAssets = new ConsoleAssets();
-        HttpHandler routes = exchange -> route(exchange, functions, realtime, consoleApi, consoleAssets);
+        CorsPolicy cors = settings.cors();
+        ThisMachine machine = new ThisMachine(settings.host());
+        HttpHandler routes = exchange -> route(exchange, cors, machine, functions, realtime, consoleApi, consoleAssets);
         Undertow.Builder builder = Undertow.builder()
-            .setHandler(new AccessLog(routes, log));
+            // Undertow's own limit (2 MiB by default) would cut the connection below ours, unanswered:
+            // RequestGate and RequestBody enforce ours, with a 413.
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+            // Slow or silent clients: closed when their headers take too long or no request comes.
+            // Neither timer runs while a request is being served or after a WebSocket upgrade.
+            .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, settings.headerTimeoutMillis())
+            .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, settings.keepAliveTimeoutMillis())
+            .setHandler(new AccessLog(new RequestGate(routes, settings.maxBodyBytes()), log));
         if (settings.tls() != null) {
             builder.addHttpsListener(settings.port(), settings.host(), settings.tls());
         } else {
@@ -85,10 +118,17 @@ public final class XsServer implements AutoCloseable {
         return new XsServer(undertow, hub, functionWorkers, settings.tls() != null);
     }
 
-    private static void route(HttpServerExchange exchange, HttpHandler functions, HttpHandler realtime,
+    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, HttpHandler functions, HttpHandler realtime,
                               HttpHandler consoleApi, HttpHandler consoleAssets) throws Exception {
         String path = exchange.getRequestPath();
-        // The console is for its own page only: no cross-origin access to it.
+        // The console is for its own page only: no cross-origin access to it, and only under a
+        // name of this machine (a rebound domain must not read the tables).
+        if ((path.startsWith(ConsoleApi.PREFIX) || ConsoleAssets.serves(path)) && !machine.named(exchange)) {
+            AccessLog.note(exchange, "Host does not name this machine");
+            Responses.error(exchange, 403, ErrorType.ACCESSDENIED, "the console answers only at this machine's own "
+                + "names (localhost, 127.0.0.1, [::1], or the address it listens on), not at the host this request names");
+            return;
+        }
         if (path.startsWith(ConsoleApi.PREFIX)) {
             consoleApi.handleRequest(exchange);
             return;
@@ -97,14 +137,11 @@ public final class XsServer implements AutoCloseable {
             consoleAssets.handleRequest(exchange);
             return;
         }
-        // A local development server: pages from any origin may call it.
-        exchange.getResponseHeaders().put(ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        if (exchange.getRequestMethod().equals(Methods.OPTIONS)) {
-            exchange.getResponseHeaders().put(ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
-            exchange.getResponseHeaders().put(ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type");
-            exchange.setStatusCode(204);
-            exchange.endExchange();
-        } else if (path.startsWith(RealtimeEndpoint.PREFIX)) {
+        // A local development server: pages from any origin may call it, unless --cors-origin says which.
+        if (!cors.admit(exchange)) {
+            return;
+        }
+        if (path.startsWith(RealtimeEndpoint.PREFIX)) {
             realtime.handleRequest(exchange);
         } else if (path.startsWith(FunctionEndpoint.PREFIX)) {
             functions.handleRequest(exchange);

@@ -32,6 +32,8 @@ final class FrameDecoder {
     private byte[] partial;
     private ByteArrayOutputStream fragments;
     private int fragmentOpcode;
+    /** The UTF-8 check of a fragmented text message, so a bad byte fails at once, not at the end. */
+    private Utf8Check fragmentText;
 
     FrameDecoder(int maxMessage) {
         this.maxMessage = maxMessage;
@@ -90,7 +92,11 @@ final class FrameDecoder {
                 return false;
             }
             long soFar = fragments == null || control ? 0 : fragments.size();
-            if (length < 0 || soFar + length > maxMessage) {
+            if (length < 0) {
+                handler.fail(1002, "a 64-bit frame length must have its most significant bit clear");
+                return false;
+            }
+            if (soFar + length > maxMessage) {
                 handler.fail(1009, "message larger than " + maxMessage + " bytes");
                 return false;
             }
@@ -123,8 +129,15 @@ final class FrameDecoder {
                     return false;
                 }
                 if (fin) {
+                    if (opcode == 0x1 && !Utf8Check.valid(payload)) {
+                        return notUtf8(handler);
+                    }
                     deliver(opcode, payload, handler);
                 } else {
+                    fragmentText = opcode == 0x1 ? new Utf8Check() : null;
+                    if (fragmentText != null && !fragmentText.feed(payload)) {
+                        return notUtf8(handler);
+                    }
                     fragments = new ByteArrayOutputStream(Math.max(256, payload.length * 2));
                     fragments.writeBytes(payload);
                     fragmentOpcode = opcode;
@@ -136,18 +149,20 @@ final class FrameDecoder {
                     handler.fail(1002, "a continuation frame without a message to continue");
                     return false;
                 }
+                if (fragmentText != null && (!fragmentText.feed(payload) || fin && !fragmentText.complete())) {
+                    return notUtf8(handler);
+                }
                 fragments.writeBytes(payload);
                 if (fin) {
                     byte[] whole = fragments.toByteArray();
                     fragments = null;
+                    fragmentText = null;
                     deliver(fragmentOpcode, whole, handler);
                 }
                 return true;
             }
             case 0x8 -> {
-                int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : NO_STATUS;
-                handler.close(code);
-                return false;
+                return close(payload, handler);
             }
             case 0x9 -> {
                 handler.ping(payload);
@@ -162,6 +177,47 @@ final class FrameDecoder {
                 return false;
             }
         }
+    }
+
+    /** RFC 6455 §5.5.1: no payload, or a status code that may be sent and a UTF-8 reason after it. */
+    private static boolean close(byte[] payload, FrameDecoder.Handler handler) {
+        if (payload.length == 0) {
+            handler.close(NO_STATUS);
+            return false;
+        }
+        if (payload.length == 1) {
+            handler.fail(1002, "a close frame's payload is a 2-byte status code and an optional reason, not 1 byte");
+            return false;
+        }
+        int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        if (!sendable(code)) {
+            handler.fail(1002, "close code " + code + " may not be sent in a close frame");
+            return false;
+        }
+        byte[] reason = new byte[payload.length - 2];
+        System.arraycopy(payload, 2, reason, 0, reason.length);
+        if (!Utf8Check.valid(reason)) {
+            handler.fail(1007, "the close reason is not valid UTF-8");
+            return false;
+        }
+        handler.close(code);
+        return false;
+    }
+
+    /**
+     * The codes an endpoint may put in a close frame (RFC 6455 §7.4 and the IANA registry):
+     * 1000–1003 and 1007–1014 defined, 3000–4999 for libraries and applications. 1004 is
+     * reserved, 1005, 1006 and 1015 are for reporting only, and the rest is unassigned.
+     */
+    static boolean sendable(int code) {
+        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
+    }
+
+    private boolean notUtf8(Handler handler) {
+        fragments = null;
+        fragmentText = null;
+        handler.fail(1007, "a text message must be valid UTF-8");
+        return false;
     }
 
     private static void deliver(int opcode, byte[] payload, Handler handler) {

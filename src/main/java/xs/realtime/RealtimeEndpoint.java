@@ -2,6 +2,8 @@ package xs.realtime;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -40,15 +42,24 @@ public final class RealtimeEndpoint implements HttpHandler {
             refuse(exchange, 404, "no realtime endpoint here" + (canonical == null ? "" : ": use /rt/" + canonical));
             return;
         }
+        HeaderMap headers = exchange.getRequestHeaders();
         if (!exchange.getRequestMethod().equals(Methods.GET)
-            || !"websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(Headers.UPGRADE))) {
+            || !"websocket".equalsIgnoreCase(headers.getFirst(Headers.UPGRADE))) {
             refuse(exchange, 400, "this is a WebSocket endpoint: connect with a WebSocket client");
             return;
         }
-        String key = exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_KEY);
-        if (!"13".equals(exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_VERSION)) || key == null) {
+        if (!hasToken(headers.get(Headers.CONNECTION), "upgrade")) {
+            refuse(exchange, 400, "a WebSocket handshake needs the header \"Connection: Upgrade\"");
+            return;
+        }
+        if (!"13".equals(headers.getFirst(Headers.SEC_WEB_SOCKET_VERSION))) {
             exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_VERSION, "13");
             refuse(exchange, 426, "WebSocket version 13 is required");
+            return;
+        }
+        String key = headers.getFirst(Headers.SEC_WEB_SOCKET_KEY);
+        if (!validKey(key)) {
+            refuse(exchange, 400, "Sec-WebSocket-Key must be 16 random bytes in base64 (RFC 6455 §4.1)");
             return;
         }
         String offered = exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_PROTOCOL);
@@ -70,6 +81,31 @@ public final class RealtimeEndpoint implements HttpHandler {
         }
         exchange.upgradeChannel("websocket", (stream, ex) -> hub.open(stream, identity));
         exchange.endExchange();
+    }
+
+    /** Whether a comma-separated header (all its lines) lists this token, in any case. */
+    static boolean hasToken(HeaderValues values, String token) {
+        if (values != null) {
+            for (String line : values) {
+                for (String t : line.split(",")) {
+                    if (t.trim().equalsIgnoreCase(token)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean validKey(String key) {
+        if (key == null) {
+            return false;
+        }
+        try {
+            return Base64.getDecoder().decode(key.trim()).length == 16;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void refuse(HttpServerExchange exchange, int status, String message) {

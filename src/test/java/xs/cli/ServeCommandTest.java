@@ -108,6 +108,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void aCorsOriginThatIsNotAnOriginIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "tests/realtime/hub",
+            "--port", "0", "--cors-origin", "http://localhost:5173,localhost:3000");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("\"localhost:3000\" is not an origin"), err.toString());
+    }
+
+    @Test
     void tokenCommandMintsATokenTheServerAccepts() throws Exception {
         StringWriter out = new StringWriter();
         int code = Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "token", "--user", "42",

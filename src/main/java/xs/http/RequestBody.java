@@ -1,0 +1,111 @@
+package xs.http;
+
+import io.undertow.io.Receiver;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import java.io.ByteArrayOutputStream;
+import java.util.concurrent.TimeUnit;
+import org.xnio.XnioExecutor;
+import xs.interp.ErrorType;
+
+/**
+ * Reads a request's body on its I/O thread as it arrives, before a worker takes the request: a
+ * client that sends its body slowly, or stops in the middle, holds no worker thread. Past the
+ * size limit the request is answered 413, a body that stalls (no byte for the stall time) 408,
+ * a transfer coding that breaks mid-way ends the connection; each with an access-log line and no
+ * stack trace. The bytes are then attached to the exchange for {@link Responses#readJson}.
+ * <pre>RequestBody.read(exchange, 16 << 20, 10_000, () -> exchange.dispatch(workers, task));</pre>
+ */
+final class RequestBody {
+    static final AttachmentKey<byte[]> BYTES = AttachmentKey.create(byte[].class);
+
+    private final HttpServerExchange exchange;
+    private final long maxBytes;
+    private final long stallMillis;
+    private final Runnable then;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private XnioExecutor.Key stall;
+    private boolean done;
+
+    private RequestBody(HttpServerExchange exchange, long maxBytes, long stallMillis, Runnable then) {
+        this.exchange = exchange;
+        this.maxBytes = maxBytes;
+        this.stallMillis = stallMillis;
+        this.then = then;
+    }
+
+    /** Whether the request says a body follows. */
+    static boolean announced(HttpServerExchange exchange) {
+        HeaderValues length = exchange.getRequestHeaders().get(Headers.CONTENT_LENGTH);
+        return exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)
+            || length != null && !length.getFirst().trim().equals("0");
+    }
+
+    /** Reads the whole body (on the I/O thread), attaches it, and runs {@code then}; or answers the failure. */
+    static void read(HttpServerExchange exchange, long maxBytes, long stallMillis, Runnable then) {
+        RequestBody body = new RequestBody(exchange, maxBytes, stallMillis, then);
+        body.armStall();
+        exchange.getRequestReceiver().receivePartialBytes(body::received, body::failed);
+    }
+
+    private void received(HttpServerExchange ex, byte[] data, boolean last) {
+        if (done) {
+            return;
+        }
+        if (bytes.size() + (long) data.length > maxBytes) {
+            finish();
+            ex.getRequestReceiver().pause();
+            refuse(413, "the request body is larger than " + maxBytes + " bytes");
+            return;
+        }
+        bytes.writeBytes(data);
+        if (last) {
+            finish();
+            ex.putAttachment(BYTES, bytes.toByteArray());
+            then.run();
+        } else {
+            armStall();
+        }
+    }
+
+    private void failed(HttpServerExchange ex, java.io.IOException e) {
+        if (done) {
+            return;
+        }
+        finish();
+        // Undertow has usually closed the connection already (a broken chunk): nothing can be answered.
+        refuse(400, "the request body could not be read: " + e.getMessage());
+    }
+
+    private void armStall() {
+        if (stall != null) {
+            stall.remove();
+        }
+        stall = exchange.getIoThread().executeAfter(() -> {
+            if (!done) {
+                finish();
+                exchange.getRequestReceiver().pause();
+                refuse(408, "the request body stopped arriving for " + stallMillis / 1000 + " s");
+            }
+        }, stallMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void finish() {
+        done = true;
+        if (stall != null) {
+            stall.remove();
+        }
+    }
+
+    private void refuse(int status, String message) {
+        exchange.setPersistent(false);
+        AccessLog.note(exchange, message);
+        if (exchange.isResponseStarted() || !exchange.getConnection().isOpen()) {
+            exchange.endExchange();
+            return;
+        }
+        Responses.error(exchange, status, ErrorType.BADREQUEST, message);
+    }
+}
