@@ -139,6 +139,16 @@ class DenoLambdasTest {
     }
 
     @Test
+    void typeScriptIsAccepted() {
+        assertEquals(6L, ok(run("""
+            interface Pair { a: number; b: number }
+            const pair: Pair = {a: 2, b: 3};
+            const times = (p: Pair): number => p.a * p.b;
+            return times(pair);
+            """, 10)));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void npmPackageFromTheRegistryByImportAndByRequire() {
         Object out = ok(run("""
