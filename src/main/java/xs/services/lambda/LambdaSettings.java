@@ -42,8 +42,8 @@ public record LambdaSettings(Path deno, String missing, Path workRoot, Path cach
             missing = "api.lambda cannot run: " + e.getMessage();
         }
         return new LambdaSettings(deno, missing, null, cacheDir(env),
-            positive(env.get("XS_LAMBDA_WORKERS"), DEFAULT_WORKERS), positive(env.get("XS_LAMBDA_MEMORY_MB"),
-                DEFAULT_MEMORY_MB), DEFAULT_OUTPUT_LIMIT, registry(env), 30_000);
+            positive(env, "XS_LAMBDA_WORKERS", DEFAULT_WORKERS), positive(env, "XS_LAMBDA_MEMORY_MB", DEFAULT_MEMORY_MB),
+            DEFAULT_OUTPUT_LIMIT, registry(env), 30_000);
     }
 
     private static Path cacheDir(Map<String, String> env) {
@@ -67,16 +67,22 @@ public record LambdaSettings(Path deno, String missing, Path workRoot, Path cach
         return r == null || r.isBlank() ? null : r;
     }
 
-    private static int positive(String text, int fallback) {
+    /** A whole number above 0 from the environment; anything else is reported once, and the default used. */
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        String text = env.get(name);
         if (text == null || text.isBlank()) {
             return fallback;
         }
         try {
             int n = Integer.parseInt(text.trim());
-            return n > 0 ? n : fallback;
+            if (n > 0) {
+                return n;
+            }
         } catch (NumberFormatException e) {
-            return fallback;
+            // reported below
         }
+        System.err.println("xs: " + name + " is \"" + text + "\", not a whole number above 0; using " + fallback);
+        return fallback;
     }
 
     /** The same settings with another binary (tests and benchmarks). */

@@ -201,6 +201,10 @@ final class Worker {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) reply;
+            if (id >= 0 && !Long.valueOf(id).equals(map.get("id"))) {
+                throw new WorkerFailure(WorkerFailure.Kind.EXITED, "the lambda worker answered call " + map.get("id")
+                    + " instead of " + id);
+            }
             return new Answer(map, p.output);
         } catch (Json.Malformed e) {
             throw new WorkerFailure(WorkerFailure.Kind.EXITED, "the lambda worker sent a garbled answer: "
