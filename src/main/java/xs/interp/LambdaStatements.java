@@ -41,7 +41,7 @@ final class LambdaStatements {
             long remaining = f.context.deadline.remainingMillis();
             boolean runEndsFirst = remaining >= 0 && remaining < limit;
             Lambdas.Call call = new Lambdas.Call(js, runEndsFirst ? Math.max(1, remaining) : limit, f.input,
-                f.variables(), f.context.interpreter.environment(), lambdaAuth(f.auth));
+                f.variables(), lambdaEnv(f.context.interpreter.environment()), lambdaAuth(f.auth));
             Lambdas.Result result;
             try {
                 result = f.context.services.lambdas().run(call);
@@ -78,6 +78,20 @@ final class LambdaStatements {
         }
         out.putIfAbsent("id", 0L);
         out.putIfAbsent("extras", new LinkedHashMap<String, Object>());
+        return out;
+    }
+
+    /**
+     * {@code $env} as lambdas see it: without xs's own settings ({@code XS_*}, such as the secret
+     * that signs tokens), since a lambda runs third-party npm code with network access.
+     */
+    private static Map<String, Object> lambdaEnv(Map<String, Object> env) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        env.forEach((k, v) -> {
+            if (!k.startsWith("XS_")) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 

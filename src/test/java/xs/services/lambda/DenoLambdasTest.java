@@ -89,6 +89,7 @@ class DenoLambdasTest {
                     return {
                       input: $input, n: $var.n, half: $var.half, whole: $var.whole, when: $var.when,
                       nested: $var.nested, app: $env.APP_NAME, env_is_object: typeof $env === "object",
+                      secret: $env.XS_AUTH_SECRET ?? "not passed",
                       auth: $auth, sum: $var.n + $var.half, big: 2n ** 70n, small: 5n, gone: undefined,
                       date: new Date(0), kinds: [typeof $var.n, typeof $var.when, typeof $var.nested.none],
                     };
@@ -119,6 +120,8 @@ class DenoLambdasTest {
         assertEquals("é \" \n", nested.get("text"));
         assertEquals("demo", out.get("app"));
         assertEquals(true, out.get("env_is_object"));
+        // xs's own settings (XS_*), such as the token secret, are not in a lambda's $env.
+        assertEquals("not passed", out.get("secret"));
         assertEquals(Map.of("id", 0L, "extras", Map.of()), out.get("auth"));
         assertEquals(new BigDecimal("5.5"), out.get("sum"));
         assertEquals("1180591620717411303424", out.get("big"));

@@ -24,7 +24,7 @@ final class LambdaRun {
         assertFalse(parsed.hasErrors(), () -> parsed.diagnostics().toString());
         Program program = new Program(List.of(parsed.script()));
         Services services = Services.of(Engines.inMemory(), event -> {
-        }, Map.of("APP_NAME", "demo"), timeoutMillis).withLambdas(lambdas);
+        }, Map.of("APP_NAME", "demo", "XS_AUTH_SECRET", "token-secret"), timeoutMillis).withLambdas(lambdas);
         return new Interpreter(program, services);
     }
 
