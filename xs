@@ -30,6 +30,35 @@ if [ ! -f "$jar" ] || [ -n "$(find "$here/pom.xml" "$here/grammar" "$here/src/ma
   java -XX:ArchiveClassesAtExit="$archive" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC \
     -jar "$jar" check "$here/samples" >/dev/null 2>&1 || rm -f "$archive"
 fi
+# api.lambda runs on Deno. When the scripts named on the command line use it and no Deno is at
+# hand (XS_DENO, deno on PATH), the pinned one from src/main/deno is installed into target/deno
+# with npm ci, once (and again when the pin changes).
+install_deno() {
+  local pin="$here/src/main/deno" dest="$here/target/deno"
+  if [ -n "${XS_DENO:-}" ] || command -v deno >/dev/null 2>&1; then return; fi
+  if [ -f "$dest/installed" ] && cmp -s "$pin/package-lock.json" "$dest/installed"; then return; fi
+  local paths=() arg
+  for arg in "$@"; do [ -e "$arg" ] && paths+=("$arg"); done
+  [ ${#paths[@]} -gt 0 ] || return 0
+  grep -rqs --include='*.xs' -e 'api\.lambda' -- "${paths[@]}" || return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "xs: these scripts use api.lambda, which runs on Deno: install Node's npm (xs then fetches Deno itself)," \
+      "or install Deno, or set XS_DENO" >&2
+    return
+  fi
+  echo "xs: installing Deno for api.lambda into target/deno (npm ci) ..." >&2
+  mkdir -p "$dest"
+  cp "$pin/package.json" "$pin/package-lock.json" "$dest/"
+  if (cd "$dest" && npm ci --no-audit --no-fund --loglevel=error) >&2; then
+    cp "$pin/package-lock.json" "$dest/installed"
+  else
+    echo "xs: installing Deno failed; api.lambda will say how to install it" >&2
+  fi
+}
+case "${1:-}" in
+  run|test|serve|repl) install_deno "${@:2}" ;;
+esac
+
 if [ -f "$archive" ]; then
   opts+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi

@@ -31,7 +31,8 @@ class ArchitectureTest {
         "interp", List.of("xs.syntax", "xs.check", "xs.realtime", "xs.http", "xs.cli"),
         "check", List.of("xs.syntax", "xs.realtime", "xs.http", "xs.cli"),
         "realtime", List.of("xs.syntax", "xs.check", "xs.cli"),
-        "http", List.of("xs.syntax", "xs.check", "xs.cli"));
+        "http", List.of("xs.syntax", "xs.check", "xs.cli"),
+        "services", List.of("xs.syntax", "xs.check", "xs.realtime", "xs.http", "xs.cli"));
 
     /** The database engines, each in its own package below xs.db. */
     private static final List<String> ENGINES = List.of("memory", "postgres");

@@ -13,14 +13,29 @@ import xs.db.TableSchema;
 import xs.db.engines.Engines;
 import xs.db.hooks.WriteHooks;
 import xs.interp.Json;
+import xs.interp.Lambdas;
 import xs.interp.TableDefinitions;
+import xs.services.lambda.DenoLambdas;
 
 /**
  * Builds what a program runs against: the database with its declared tables, their items and
  * the seed data of {@code --data FILE.json}. Shared by run, test and serve.
  */
 final class ProgramSetup {
+    private static DenoLambdas lambdas;
+
     private ProgramSetup() {
+    }
+
+    /**
+     * What runs api.lambda: one pool of Deno workers for the whole process, started on the first
+     * call (a process that runs no lambda starts no Deno) and stopped when the process exits.
+     */
+    static synchronized Lambdas lambdas() {
+        if (lambdas == null) {
+            lambdas = DenoLambdas.forProcess(System.getenv());
+        }
+        return lambdas;
     }
 
     /** A problem with the user's setup files, reported as a usage error. */

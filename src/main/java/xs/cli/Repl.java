@@ -38,7 +38,7 @@ final class Repl {
         Program program = new Program(List.of());
         this.events = new EventRecorder(ChannelDirectory.of(program));
         this.interpreter = new Interpreter(program,
-            Services.of(Engines.inMemory(), events, System.getenv(), 30_000));
+            Services.of(Engines.inMemory(), events, System.getenv(), 30_000).withLambdas(ProgramSetup.lambdas()));
     }
 
     /** True when the text has unclosed brackets or strings, so the reader should ask for more. */

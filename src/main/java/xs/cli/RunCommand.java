@@ -85,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
             auth = Auth.of(user, extras);
             db = ProgramSetup.database(program, options.data, null);
             events = new EventRecorder(channels);
-            services = Services.of(db, events, options.environment(), options.timeoutMillis());
+            services = Services.of(db, events, options.environment(), options.timeoutMillis())
+                .withLambdas(ProgramSetup.lambdas());
         } catch (ProgramSetup.SetupException e) {
             err.println("xs: " + e.getMessage());
             return 2;

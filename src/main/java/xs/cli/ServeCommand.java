@@ -148,7 +148,8 @@ final class ServeCommand implements Callable<Integer> {
         Hub hub = new Hub(HubConfig.defaults(), channels, AuthTables.of(program), shared, log);
         try {
             db = ProgramSetup.database(program, options.data, dataDir);
-            services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis());
+            services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis())
+                .withLambdas(ProgramSetup.lambdas());
         } catch (ProgramSetup.SetupException e) {
             hub.close();
             err.println("xs: " + e.getMessage());

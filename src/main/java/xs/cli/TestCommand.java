@@ -67,7 +67,7 @@ final class TestCommand implements Callable<Integer> {
         TestRunner runner = new TestRunner(program, () -> {
             try {
                 return Services.of(ProgramSetup.database(program, options.data, null), new EventRecorder(channels),
-                    environment, millis);
+                    environment, millis).withLambdas(ProgramSetup.lambdas());
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -17,6 +17,7 @@ public final class Deadline {
     });
 
     private final long millis;
+    private final long startNanos = System.nanoTime();
     private final ScheduledFuture<?> task;
     private volatile boolean expired;
 
@@ -36,6 +37,14 @@ public final class Deadline {
 
     public long millis() {
         return millis;
+    }
+
+    /** Milliseconds left before the limit (0 once it has passed), or -1 when there is no limit. */
+    public long remainingMillis() {
+        if (millis <= 0) {
+            return -1;
+        }
+        return Math.max(0, millis - (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /** Releases the timer entry once the run is over. */

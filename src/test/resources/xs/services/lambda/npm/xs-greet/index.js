@@ -1,0 +1,8 @@
+"use strict";
+
+function greet(name) {
+  return "hello, " + name;
+}
+
+module.exports = greet;
+module.exports.shout = (name) => greet(name).toUpperCase() + "!";
