@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import xs.ast.Program;
 import xs.db.Database;
+import xs.db.engines.Engines;
 import xs.db.TableSchema;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
@@ -46,7 +47,7 @@ class ConsoleHostTest {
 
     static XsServer start(String host) {
         Program program = FunctionEndpointTest.load(Path.of("tests/realtime/hub"));
-        Database db = Database.inMemory();
+        Database db = Engines.inMemory();
         for (TableSchema t : TableDefinitions.of(program)) {
             db.define(t);
         }

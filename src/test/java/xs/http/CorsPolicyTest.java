@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import xs.ast.Program;
 import xs.db.Database;
+import xs.db.engines.Engines;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
 import xs.interp.Services;
@@ -38,7 +39,7 @@ class CorsPolicyTest {
         Program program = FunctionEndpointTest.load(Path.of("tests/realtime/hub"));
         PrintStream log = new PrintStream(OutputStream.nullOutputStream());
         Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(), log);
-        Interpreter interpreter = new Interpreter(program, Services.of(Database.inMemory(), hub.sink(), Map.of(), 10_000));
+        Interpreter interpreter = new Interpreter(program, Services.of(Engines.inMemory(), hub.sink(), Map.of(), 10_000));
         hub.attach(interpreter);
         return XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, 4096).withCors(cors), hub, interpreter,
             new Tokens("cors-secret"), log);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import xs.ast.Program;
 import xs.db.Database;
+import xs.db.engines.Engines;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
 import xs.interp.Services;
@@ -85,7 +86,7 @@ class HttpLimitsTest {
     }
 
     static XsServer start(Program program, XsServer.Settings settings, PrintStream log) {
-        Database db = Database.inMemory();
+        Database db = Engines.inMemory();
         Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(), log);
         Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of(), 30_000));
         hub.attach(interpreter);
