@@ -54,3 +54,9 @@ function "sum" {
   }
   response = $input.a + $input.b
 }
+
+function "echo" {
+  stack {
+  }
+  response = $input
+}

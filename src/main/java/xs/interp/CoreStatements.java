@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import xs.ast.GenericStmt;
 import xs.ast.Literal;
+import xs.db.JsonDepth;
 import xs.source.Span;
 
 /**
@@ -167,8 +168,12 @@ final class CoreStatements {
             }
             Object ev = event.eval(f);
             Object table = authTable.eval(f);
+            Object payload = data.eval(f);
+            if (JsonDepth.tooDeep(payload)) {
+                throw XsError.runtime(span, "api.realtime_event: the data cannot be sent: " + JsonDepth.limitText());
+            }
             f.context.services.realtime().publish(new RealtimeEvent((String) name, ev == null ? null : Values.toText(ev),
-                data.eval(f), table == null || "".equals(table) ? null : Values.toText(table), authId.eval(f)));
+                payload, table == null || "".equals(table) ? null : Values.toText(table), authId.eval(f)));
             return Exec.NORMAL;
         };
     }
