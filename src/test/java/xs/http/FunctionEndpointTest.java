@@ -3,7 +3,6 @@ package xs.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +50,7 @@ import xs.realtime.LocalBroker;
 import xs.realtime.Tokens;
 import xs.source.Source;
 import xs.syntax.ScriptParser;
+import xs.testing.ExternalTools;
 
 /** POST /function/{name}, GET /health, the access log, and TLS (https and wss on one port). */
 class FunctionEndpointTest {
@@ -207,17 +207,12 @@ class FunctionEndpointTest {
     void tlsServesHttpsAndWssOnOnePort(@TempDir Path dir) throws Exception {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
-        Process p;
-        try {
-            p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "openssl is not installed");
-            return;
-        }
-        p.getInputStream().readAllBytes();
-        assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "openssl could not make a certificate");
+        Path openssl = ExternalTools.onPath("openssl", "apt-get install openssl");
+        Process p = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, () -> "openssl could not make a certificate:\n" + output);
         XsServer tls = start(PemTls.context(cert, key), new PrintStream(OutputStream.nullOutputStream()));
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
