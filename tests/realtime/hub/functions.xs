@@ -60,3 +60,15 @@ function "echo" {
   }
   response = $input
 }
+
+function "gate" {
+  input {
+    bool open
+  }
+  stack {
+    db.add gate {
+      data = {open: $input.open}
+    }
+  }
+  response = "ok"
+}

@@ -196,11 +196,22 @@ class FunctionEndpointTest {
         String token = TOKENS.mint("7", Map.of(), 60, "user");
         post("whoami", "{}", "Bearer " + token);
         post("fail_notfound", "{}", "Bearer " + token);
-        Thread.sleep(100);
-        String log = LOG.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("POST /function/whoami 200"), log);
-        assertTrue(log.contains("POST /function/fail_notfound 404"), log);
+        // The line is written once the exchange completes, which may be just after the client has the answer.
+        String log = awaitLog("POST /function/whoami 200", "POST /function/fail_notfound 404");
         assertFalse(log.contains(token), "the token leaked into the log");
+    }
+
+    /** The access log once it holds every line given, waiting up to 30 s for them. */
+    static String awaitLog(String... lines) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String log = LOG.toString(StandardCharsets.UTF_8);
+            if (Stream.of(lines).allMatch(log::contains)) {
+                return log;
+            }
+            assertTrue(System.nanoTime() < deadline, () -> "the access log lacks " + List.of(lines) + ":\n" + log);
+            Thread.sleep(10);
+        }
     }
 
     @Test
