@@ -31,11 +31,10 @@ class MutationFuzzTest {
         List<String> seeds = new ArrayList<>();
         for (String dir : List.of("tests/syntax", "tests/run", "tests/check", "samples")) {
             Path p = Path.of(dir);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.filter(x -> x.toString().endsWith(".xs")).sorted().toList()) {
-                        seeds.add(Files.readString(f));
-                    }
+            assertTrue(Files.isDirectory(p), () -> p.toAbsolutePath() + " is missing");
+            try (Stream<Path> walk = Files.walk(p)) {
+                for (Path f : walk.filter(x -> x.toString().endsWith(".xs")).sorted().toList()) {
+                    seeds.add(Files.readString(f));
                 }
             }
         }
