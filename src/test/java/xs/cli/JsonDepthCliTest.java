@@ -52,6 +52,15 @@ class JsonDepthCliTest {
           }
           response = [[$input.value]]
         }
+        function log_deeper {
+          input {
+            json value
+          }
+          stack {
+            debug.log { value = [[$input.value]] }
+          }
+          response = 1
+        }
         """;
 
     @BeforeEach
@@ -124,6 +133,16 @@ class JsonDepthCliTest {
             "--input", "{\"value\": " + nested(JsonDepth.MAX - 1) + "}");
         assertEquals(1, r.code(), r.err());
         assertFalse(r.err().contains("internal error"), r.err());
+        assertNamesTheLimit(r.err());
+    }
+
+    @Test
+    void aLogLineNestedDeeperIsARuntimeErrorNotACrash() throws Exception {
+        Cli.Result r = Cli.run("run", script.toString(), "--function", "log_deeper",
+            "--input", "{\"value\": " + nested(JsonDepth.MAX - 1) + "}");
+        assertEquals(1, r.code(), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertTrue(r.err().contains("debug.log"), r.err());
         assertNamesTheLimit(r.err());
     }
 }
