@@ -60,7 +60,23 @@ function operators {
     var $n {
       value = $a in [1, 2] && $a not in [3]
     }
+
+    var $o {
+      value = 1..$a + 1 == $g
+    }
+
+    var $p {
+      value = "a" ~ "b" == "ab" && !$a == false
+    }
+
+    var $q {
+      value = -$a * 2 + $b % 4 * -1
+    }
+
+    var $r {
+      value = $a || $missing ?? "x" ? $a : $b
+    }
   }
 
-  response = [$a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m, $n]
+  response = [$a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m, $n, $o, $p, $q, $r]
 }

@@ -54,3 +54,21 @@ function "sum" {
   }
   response = $input.a + $input.b
 }
+
+function "echo" {
+  stack {
+  }
+  response = $input
+}
+
+function "gate" {
+  input {
+    bool open
+  }
+  stack {
+    db.add gate {
+      data = {open: $input.open}
+    }
+  }
+  response = "ok"
+}

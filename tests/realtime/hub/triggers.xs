@@ -98,8 +98,18 @@ realtime_trigger "slow_op" {
   stack {
     conditional {
       if ($input.slow) {
-        util.sleep {
-          value = 1.5
+        // Held until the test opens the gate (a gate row with open = true), or the run's time limit.
+        var $open { value = false }
+        while ($open == false) {
+          each {
+            db.has gate {
+              field_name = "open"
+              field_value = true
+            } as $open
+            util.sleep {
+              value = 0.02
+            }
+          }
         }
       }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import xs.ast.Construct;
 import xs.ast.Expr;
 import xs.ast.Program;
@@ -47,6 +48,9 @@ import xs.syntax.ScriptParser;
  * // eval [1,2,3]|sum => 6         one expression and its value
  * // eval "a"|foo => error unknown filter
  * </pre>
+ * A case's directives follow its {@code // run} line on consecutive comment lines; any other
+ * comment there (a misspelled {@code // exepct}), or a directive away from a case, is an error,
+ * so a case never silently checks less than it says.
  */
 final class RunCase {
     private final Path file;
@@ -83,6 +87,10 @@ final class RunCase {
         return eval != null ? "eval " + eval : "run " + function;
     }
 
+    /** A comment that starts like a case directive. */
+    private static final Pattern DIRECTIVE = Pattern.compile("(user|data|expect)\\b");
+
+    /** The cases of a file; an unknown or misplaced directive is an IllegalArgumentException naming its line. */
     static List<RunCase> parse(Path file, String text) {
         List<RunCase> cases = new ArrayList<>();
         RunCase current = null;
@@ -90,6 +98,7 @@ final class RunCase {
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i].strip();
             if (!l.startsWith("//")) {
+                current = null;
                 continue;
             }
             String d = l.substring(2).strip();
@@ -107,7 +116,12 @@ final class RunCase {
                 current = new RunCase(file, text, i + 1, space < 0 ? rest : rest.substring(0, space),
                     space < 0 ? null : rest.substring(space + 1).strip(), null, null);
                 cases.add(current);
-            } else if (current != null) {
+            } else if (current == null) {
+                if (DIRECTIVE.matcher(d).lookingAt()) {
+                    throw new IllegalArgumentException(file + ":" + (i + 1) + ": \"// " + d
+                        + "\" is not part of a case: directives follow a '// run' line on consecutive comment lines");
+                }
+            } else {
                 if (d.startsWith("user ")) {
                     current.user = d.substring(5).strip();
                 } else if (d.startsWith("data ")) {
@@ -124,6 +138,10 @@ final class RunCase {
                     current.expectLogs = d.substring(12).strip();
                 } else if (d.startsWith("expect ")) {
                     current.expectResponse = d.substring(7).strip();
+                } else {
+                    throw new IllegalArgumentException(file + ":" + (i + 1) + ": unknown directive \"// " + d
+                        + "\" in the case of line " + current.line + " (known: user, data, expect, expect error, "
+                        + "expect message, expect param, expect events, expect logs)");
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import xs.ast.GenericStmt;
 import xs.ast.Literal;
+import xs.db.JsonDepth;
 import xs.source.Span;
 
 /**
@@ -96,16 +97,26 @@ final class CoreStatements {
 
     private static Exec log(GenericStmt s, Compilation c) {
         Eval value = c.attr(s, "value", null);
+        Span span = s.span();
         return f -> {
-            f.context.logs.add(value.eval(f));
+            f.context.logs.add(loggable(value.eval(f), span, "debug.log"));
             return Exec.NORMAL;
         };
     }
 
+    /** A log line is printed as JSON, so it must nest no deeper than any JSON xs writes. */
+    private static Object loggable(Object v, Span span, String statement) {
+        if (JsonDepth.tooDeep(v)) {
+            throw XsError.runtime(span, statement + ": the value cannot be logged: " + JsonDepth.limitText());
+        }
+        return v;
+    }
+
     private static Exec stop(GenericStmt s, Compilation c) {
         Eval value = c.attr(s, "value", null);
+        Span span = s.span();
         return f -> {
-            Object v = value.eval(f);
+            Object v = loggable(value.eval(f), span, "debug.stop");
             f.context.logs.add(v);
             f.returned = v;
             return Exec.RETURN;
@@ -167,8 +178,12 @@ final class CoreStatements {
             }
             Object ev = event.eval(f);
             Object table = authTable.eval(f);
+            Object payload = data.eval(f);
+            if (JsonDepth.tooDeep(payload)) {
+                throw XsError.runtime(span, "api.realtime_event: the data cannot be sent: " + JsonDepth.limitText());
+            }
             f.context.services.realtime().publish(new RealtimeEvent((String) name, ev == null ? null : Values.toText(ev),
-                data.eval(f), table == null || "".equals(table) ? null : Values.toText(table), authId.eval(f)));
+                payload, table == null || "".equals(table) ? null : Values.toText(table), authId.eval(f)));
             return Exec.NORMAL;
         };
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import xs.ast.Construct;
 import xs.ast.Program;
+import xs.db.JsonDepth;
 import xs.diag.Code;
 import xs.interp.filters.FilterRegistry;
 import xs.source.Span;
@@ -109,6 +110,11 @@ public final class Interpreter {
         RunContext context = new RunContext(this, services, testName);
         try {
             Object response = invoke(construct, input, auth, variables, context);
+            if (JsonDepth.tooDeep(response)) {
+                // Caught here so the caller never meets a response it cannot write out.
+                return new Outcome(null, XsError.runtime(construct.span(),
+                    "the response cannot be written as JSON: " + JsonDepth.limitText()), context.logs());
+            }
             return new Outcome(response, null, context.logs());
         } catch (XsError e) {
             return new Outcome(null, e, context.logs());

@@ -1,11 +1,11 @@
 package xs.interp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import xs.db.JsonDepth;
 
 /**
  * JSON at the edges: script values to and from text. Numbers come in as Long or BigDecimal,
@@ -21,7 +21,10 @@ public final class Json {
     private static final ObjectMapper PRETTY = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(2000).build());
+        for (ObjectMapper m : new ObjectMapper[] {MAPPER, PRETTY}) {
+            m.getFactory().setStreamReadConstraints(JsonDepth.reading(0));
+            m.getFactory().setStreamWriteConstraints(JsonDepth.writing());
+        }
     }
 
     private Json() {
@@ -40,21 +43,31 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (JsonDepth.refused(e)) {
+                throw new Malformed(JsonDepth.limitText() + (where.isEmpty() ? "" : " (passed" + where + ")"));
+            }
             throw new Malformed("invalid JSON" + where + ": " + e.getOriginalMessage());
         }
     }
 
+    /**
+     * The value as JSON text. A value a script nested deeper than any input may be is a runtime
+     * error naming the limit (a value read by xs always fits).
+     */
     public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("value cannot be written as JSON", e);
-        }
+        return write(MAPPER, value);
     }
 
     public static String pretty(Object value) {
+        return write(PRETTY, value);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
+        if (JsonDepth.tooDeep(value)) {
+            throw XsError.runtime(null, "the value cannot be written as JSON: " + JsonDepth.limitText());
+        }
         try {
-            return PRETTY.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("value cannot be written as JSON", e);
         }

@@ -1,7 +1,6 @@
 package xs.realtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Set;
+import xs.db.JsonDepth;
 
 /**
  * Decodes the text of a client frame into a {@link Request}, or refuses it with
@@ -28,7 +28,9 @@ final class RequestReader {
         .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(500).build());
+        // The frame object is one level around its payload and options.
+        MAPPER.getFactory().setStreamReadConstraints(JsonDepth.reading(1));
+        MAPPER.getFactory().setStreamWriteConstraints(JsonDepth.writing());
     }
 
     private RequestReader() {
@@ -39,6 +41,9 @@ final class RequestReader {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
+            if (JsonDepth.refused(e)) {
+                throw new Refusal("bad_request", null, "the frame cannot be read: " + JsonDepth.limitText());
+            }
             throw new Refusal("bad_request", null, "the frame is not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new Refusal("bad_request", null, "the frame is not JSON");

@@ -3,7 +3,6 @@ package xs.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +50,7 @@ import xs.realtime.LocalBroker;
 import xs.realtime.Tokens;
 import xs.source.Source;
 import xs.syntax.ScriptParser;
+import xs.testing.ExternalTools;
 
 /** POST /function/{name}, GET /health, the access log, and TLS (https and wss on one port). */
 class FunctionEndpointTest {
@@ -196,28 +196,34 @@ class FunctionEndpointTest {
         String token = TOKENS.mint("7", Map.of(), 60, "user");
         post("whoami", "{}", "Bearer " + token);
         post("fail_notfound", "{}", "Bearer " + token);
-        Thread.sleep(100);
-        String log = LOG.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("POST /function/whoami 200"), log);
-        assertTrue(log.contains("POST /function/fail_notfound 404"), log);
+        // The line is written once the exchange completes, which may be just after the client has the answer.
+        String log = awaitLog("POST /function/whoami 200", "POST /function/fail_notfound 404");
         assertFalse(log.contains(token), "the token leaked into the log");
+    }
+
+    /** The access log once it holds every line given, waiting up to 30 s for them. */
+    static String awaitLog(String... lines) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String log = LOG.toString(StandardCharsets.UTF_8);
+            if (Stream.of(lines).allMatch(log::contains)) {
+                return log;
+            }
+            assertTrue(System.nanoTime() < deadline, () -> "the access log lacks " + List.of(lines) + ":\n" + log);
+            Thread.sleep(10);
+        }
     }
 
     @Test
     void tlsServesHttpsAndWssOnOnePort(@TempDir Path dir) throws Exception {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
-        Process p;
-        try {
-            p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "openssl is not installed");
-            return;
-        }
-        p.getInputStream().readAllBytes();
-        assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "openssl could not make a certificate");
+        Path openssl = ExternalTools.onPath("openssl", "apt-get install openssl");
+        Process p = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, () -> "openssl could not make a certificate:\n" + output);
         XsServer tls = start(PemTls.context(cert, key), new PrintStream(OutputStream.nullOutputStream()));
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");

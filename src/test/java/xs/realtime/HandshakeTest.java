@@ -58,10 +58,10 @@ class HandshakeTest {
         try (TestHub hub = TestHub.start()) {
             WsClient reconnecting = hub.user("1");
             reconnecting.close(4000);
-            assertEquals(4000, reconnecting.closeCode(3000), "the SDK reconnects only when 4000 comes back");
+            assertEquals(4000, reconnecting.closeCode(30_000), "the SDK reconnects only when 4000 comes back");
             WsClient normal = hub.user("1");
             normal.close(1000);
-            assertEquals(1000, normal.closeCode(3000));
+            assertEquals(1000, normal.closeCode(30_000));
         }
     }
 

@@ -106,7 +106,7 @@ class ProtocolTest {
         assertEquals(b.socketId, leave.path("payload").path("presence").path("socketId").asText());
         // The SDK's destroy() closes the socket right after leave: still just the one update.
         b.close(1000);
-        b.closeCode(2000);
+        b.closeCode(30_000);
         a.expectSilence(300);
         // A member that left gets no more messages.
         a.message("chat:leave", "{}");

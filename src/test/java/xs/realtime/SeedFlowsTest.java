@@ -31,11 +31,11 @@ class SeedFlowsTest {
         WsClient ann = hub.user("1");
         WsClient bob = hub.user("2");
         ann.join("room:7", true, true);
-        ann.expect("join");
+        ann.joinReply();
         ann.expect("presence_full");
         ann.expect("history");
         bob.join("room:7", true, false);
-        bob.expect("join");
+        bob.joinReply();
         assertEquals(2, bob.expect("presence_full").path("payload").path("presence").size());
         ann.expect("presence_update");
         HttpResponse<String> r = hub.post("send_chat_message", "{\"room_id\": 7, \"content\": \"  hello  \"}",
@@ -50,18 +50,28 @@ class SeedFlowsTest {
         }
         // members chat directly too: public (authenticated) and private
         bob.message("room:7", "{\"text\":\"hi ann\"}");
-        ann.expect("message");
-        bob.expect("message");
-        String annId = ann.socketId == null ? null : ann.socketId;
+        for (WsClient c : new WsClient[] {ann, bob}) {
+            JsonNode m = c.expect("message");
+            assertEquals("hi ann", m.path("payload").path("text").asText());
+            assertEquals(bob.socketId, m.path("client").path("socketId").asText(), "the sender is named");
+        }
         bob.history("room:7");
         JsonNode h = bob.expect("history").path("payload").path("history");
         assertEquals(2, h.size());
         assertEquals("event", h.get(0).path("action").asText());
         assertEquals("message", h.get(1).path("action").asText());
+        bob.privateMessage("room:7", ann.socketId, "{\"text\":\"just you\"}");
+        JsonNode whisper = ann.expect("message");
+        assertEquals("just you", whisper.path("payload").path("text").asText());
+        assertEquals(ann.socketId, whisper.path("options").path("socketId").asText(), "addressed to ann's socket");
+        assertEquals(bob.socketId, whisper.path("client").path("socketId").asText());
+        // The private message reached ann only: bob's next frame is the public one sent after it.
+        bob.message("room:7", "{\"text\":\"after\"}");
+        assertEquals("after", bob.expect("message").path("payload").path("text").asText());
+        assertEquals("after", ann.expect("message").path("payload").path("text").asText());
         WsClient anon = hub.anonymous();
         anon.join("room:7", false, false);
         anon.expectError("auth_required");
-        assertTrue(annId == null || !annId.isEmpty());
     }
 
     @Test
@@ -103,7 +113,9 @@ class SeedFlowsTest {
         WsClient late = hub.anonymous();
         late.join("announcements", false, true);
         late.expect("join");
-        assertTrue(late.expect("history").path("payload").path("history").size() >= 1);
+        JsonNode history = late.expect("history").path("payload").path("history");
+        assertEquals(1, history.size(), history.toString());
+        assertEquals("Maintenance in 10 minutes", history.get(0).path("payload").path("message").asText(), history.toString());
     }
 
     @Test

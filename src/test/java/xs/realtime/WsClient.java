@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import xs.db.JsonDepth;
 
 /**
  * A test client on the JDK's WebSocket: frames land in a queue, the close code in a future. Public
@@ -30,6 +31,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class WsClient implements WebSocket.Listener {
     static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // Frames carry payloads as deep as xs accepts, inside the frame object.
+        JSON.getFactory().setStreamReadConstraints(JsonDepth.reading(JsonDepth.WRAPPING));
+    }
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();

@@ -24,9 +24,7 @@ class GrammarHealthTest {
         int files = 0;
         for (Path dir : List.of(Path.of("tests/syntax"), Path.of("tests/run"), Path.of("tests/db"),
             Path.of("samples"))) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
+            assertTrue(Files.isDirectory(dir), () -> dir.toAbsolutePath() + " is missing");
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path f : walk.filter(p -> p.toString().endsWith(".xs")).sorted().toList()) {
                     reports.addAll(GrammarHealth.report(new Source(f.toString(), Files.readString(f))));

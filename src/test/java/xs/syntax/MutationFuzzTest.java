@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import xs.source.Source;
 /**
  * Mutates the corpus thousands of times (deleting, inserting, duplicating and cutting text) and
  * feeds every mutant to the parser and the checker: each must end in diagnostics or success,
- * with no exception escaping and no input taking long. A fixed seed keeps failures repeatable.
+ * with no exception escaping and no input hanging. A fixed seed keeps failures repeatable.
  */
 class MutationFuzzTest {
     private static final int MUTANTS = 4000;
@@ -29,24 +31,23 @@ class MutationFuzzTest {
         List<String> seeds = new ArrayList<>();
         for (String dir : List.of("tests/syntax", "tests/run", "tests/check", "samples")) {
             Path p = Path.of(dir);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.filter(x -> x.toString().endsWith(".xs")).sorted().toList()) {
-                        seeds.add(Files.readString(f));
-                    }
+            assertTrue(Files.isDirectory(p), () -> p.toAbsolutePath() + " is missing");
+            try (Stream<Path> walk = Files.walk(p)) {
+                for (Path f : walk.filter(x -> x.toString().endsWith(".xs")).sorted().toList()) {
+                    seeds.add(Files.readString(f));
                 }
             }
         }
         assertTrue(seeds.size() >= 3, "too few corpus files to mutate");
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        long[] slowest = {0};
+        AtomicInteger current = new AtomicInteger();
         int[] counts = new int[2];
         Thread worker = DeepStacks.thread("fuzz", () -> {
             Random random = new Random(20261127L);
             ScriptParser parser = new ScriptParser();
             for (int i = 0; i < MUTANTS && failure.get() == null; i++) {
                 String mutant = mutate(seeds.get(random.nextInt(seeds.size())), random);
-                long start = System.nanoTime();
+                current.set(i);
                 try {
                     ParseResult r = parser.parse(new Source("mutant" + i + ".xs", mutant));
                     if (r.script() != null) {
@@ -59,17 +60,20 @@ class MutationFuzzTest {
                 } catch (Throwable e) {
                     failure.set(new AssertionError("mutant " + i + " crashed:\n" + mutant, e));
                 }
-                slowest[0] = Math.max(slowest[0], System.nanoTime() - start);
             }
         });
         worker.start();
-        worker.join();
+        // A guard against a hang (a mutant that never finishes), not a benchmark: the whole run takes
+        // seconds, so minutes of silence mean the front end is stuck.
+        worker.join(TimeUnit.MINUTES.toMillis(5));
+        if (worker.isAlive()) {
+            worker.interrupt();
+            throw new AssertionError("mutant " + current.get() + " has not finished parsing and checking after 5 minutes");
+        }
         if (failure.get() != null) {
             throw new AssertionError(failure.get());
         }
         assertTrue(counts[0] > 0 && counts[1] > 0, "mutations should yield both valid and broken scripts");
-        // A guard against pathological slowness (a hang), not a benchmark.
-        assertTrue(slowest[0] < 1_000_000_000L, "slowest mutant took " + slowest[0] / 1_000_000 + " ms");
     }
 
     private static String mutate(String text, Random random) {

@@ -1,13 +1,9 @@
 package xs.db.memory;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedOutputStream;
+
 import java.io.ByteArrayOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,9 +11,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,11 +31,15 @@ import xs.db.DbException;
  * {@code ["t", table, resetIds]}. Each append is forced to disk before the commit returns.
  *
  * <p>At start-up a record cut short at the end of the journal (a crash during the append) is
- * dropped and the file truncated; a damaged record followed by more data is an error naming
- * the file and offset, because dropping it would silently lose later commits. When the journal
+ * dropped and the file truncated. A last record whose bytes are all there but whose checksum
+ * fails was damaged after it was written (no crash does that): its bytes are set aside in a
+ * file beside the journal ({@code journal-N.log.damaged-at-OFFSET}), stderr says so, and the
+ * database starts without it. A damaged record followed by more data is an error naming the
+ * file and offset, because dropping it would silently lose later commits. When the journal
  * outgrows its limit, the state is written to a new snapshot (temporary file, fsync, atomic
  * rename) and a new, empty journal is started; the previous generation is then deleted. A crash
- * at any point leaves either the old generation or the new one complete.
+ * at any point leaves either the old generation or the new one complete. A snapshot that cannot
+ * be written is tried again only after the journal has grown by another limit's worth.
  */
 final class Journal {
     private static final int HEADER = 12;
@@ -48,25 +47,29 @@ final class Journal {
 
     private final Path dir;
     private final long limit;
+    private final FileOpener files;
+    /** Journal size past which the next snapshot is written; moves on when one fails. */
+    private long compactAt;
     private long generation;
     private FileChannel channel;
     private long size;
     /** Set when a failed append could not be rolled back; the journal then refuses writes. */
     private boolean broken;
-    private boolean warnedAboutSnapshot;
     /** Held while open so that a second process (or MemoryDatabase) cannot journal into the same directory. */
     private FileChannel lockFile;
     private FileLock lock;
 
-    private Journal(Path dir, long limit) {
+    private Journal(Path dir, long limit, FileOpener files) {
         this.dir = dir;
         this.limit = limit;
+        this.files = files;
+        this.compactAt = limit;
     }
 
     /** Opens (or creates) the store in dir and loads its tables into {@code tables}. */
-    static Journal open(Path dir, long limit, Map<String, Table> tables) throws IOException {
+    static Journal open(Path dir, long limit, Map<String, Table> tables, FileOpener files) throws IOException {
         Files.createDirectories(dir);
-        Journal journal = new Journal(dir, limit);
+        Journal journal = new Journal(dir, limit, files);
         journal.lockDirectory();
         try {
             journal.load(tables);
@@ -113,9 +116,11 @@ final class Journal {
         Replay replay = new Replay(tables);
         if (latestSnapshot >= 0) Snapshots.read(snapshotPath(generation), replay);
         Path log = journalPath(generation);
-        long valid = Files.exists(log) ? replayJournal(log, replay) : 0;
+        Replayed replayed = Files.exists(log) ? replayJournal(log, replay) : new Replayed(0, null);
+        long valid = replayed.valid();
+        if (replayed.damage() != null) setAside(log, valid, replayed.damage());
         deleteGenerationsBefore(generation);
-        channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel = files.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         if (channel.size() > valid) {
             channel.truncate(valid);
             channel.force(true);
@@ -155,27 +160,32 @@ final class Journal {
         }
     }
 
-    /** Writes a snapshot and starts a new journal once the journal is over its limit. */
+    /**
+     * Writes a snapshot and starts a new journal once the journal is over its limit. A failed
+     * snapshot is tried again once the journal has grown by another limit, not at every commit.
+     */
     void compactIfDue(Map<String, Table> tables) {
-        if (size <= limit || broken) return;
+        if (size <= compactAt || broken) return;
         try {
             compact(tables);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // The commit is already durable in the current journal, which simply keeps growing.
-            if (!warnedAboutSnapshot) System.err.println("xs: warning: cannot write a database snapshot in " + dir + ": " + e.getMessage());
-            warnedAboutSnapshot = true;
+            compactAt = size + limit;
+            System.err.println("xs: warning: cannot write a database snapshot in " + dir + ": " + e.getMessage()
+                    + " (the journal keeps every commit; the next attempt is at " + compactAt + " bytes of journal)");
         }
     }
 
     void compact(Map<String, Table> tables) throws IOException {
         long next = generation + 1;
-        Snapshots.write(snapshotPath(next), tables);
-        FileChannel fresh = FileChannel.open(journalPath(next), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        Snapshots.write(snapshotPath(next), tables, files);
+        FileChannel fresh = files.open(journalPath(next), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         fsyncDirectory(dir);
         FileChannel old = channel;
         channel = fresh;
         size = 0;
+        compactAt = limit;
         generation = next;
         old.close();
         deleteGenerationsBefore(next);
@@ -249,8 +259,15 @@ final class Journal {
         return (int) crc.getValue();
     }
 
-    /** Replays every intact record; returns the length of the valid prefix (a torn tail is left out). */
-    static long replayJournal(Path file, Replay replay) throws IOException {
+    /**
+     * What replaying a journal found: the length of its valid prefix, and why the bytes after it
+     * were damaged when they are not simply a torn write (null for a clean or torn tail).
+     */
+    record Replayed(long valid, String damage) {
+    }
+
+    /** Replays every intact record; a torn tail, or a damaged last record, is left out. */
+    static Replayed replayJournal(Path file, Replay replay) throws IOException {
         byte[] all = Files.readAllBytes(file);
         ByteBuffer in = ByteBuffer.wrap(all);
         int pos = 0;
@@ -265,7 +282,8 @@ final class Journal {
             }
             if (length < 0 || length > left - HEADER) break;
             if (crc(all, pos + HEADER, length) != bodyCrc) {
-                if (pos + HEADER + length == all.length) break;
+                // Every byte of the last record is there, so no crash cut it short: it was changed since.
+                if (pos + HEADER + length == all.length) return new Replayed(pos, "its checksum does not match although all its bytes are there");
                 throw corrupt(file, pos, "checksum mismatch");
             }
             List<?> entries;
@@ -277,7 +295,29 @@ final class Journal {
             }
             pos += HEADER + length;
         }
-        return pos;
+        return new Replayed(pos, null);
+    }
+
+    /**
+     * Copies the journal's bytes from {@code offset} on to a file beside it, forced to disk
+     * before the journal is cut back, and says on stderr what was set aside and why.
+     */
+    private void setAside(Path log, long offset, String why) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        byte[] damaged = Arrays.copyOfRange(all, (int) offset, all.length);
+        Path evidence = log.resolveSibling(log.getFileName() + ".damaged-at-" + offset);
+        for (int n = 2; Files.exists(evidence); n++) {
+            evidence = log.resolveSibling(log.getFileName() + ".damaged-at-" + offset + "-" + n);
+        }
+        try (FileChannel out = files.open(evidence, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(damaged);
+            while (buffer.hasRemaining()) out.write(buffer);
+            out.force(true);
+        }
+        fsyncDirectory(dir);
+        System.err.println("xs: warning: the last record of the database journal " + log + " (offset " + offset + ", "
+                + damaged.length + " bytes) is damaged: " + why + ". It was set aside in " + evidence
+                + " and the database starts without that commit.");
     }
 
     private static boolean allZero(byte[] bytes, int from) {
@@ -295,88 +335,6 @@ final class Journal {
             d.force(true);
         } catch (IOException e) {
             // Some file systems cannot sync a directory; the files themselves are already synced.
-        }
-    }
-
-    /** Writing and reading whole-state snapshots as streamed JSON. */
-    static final class Snapshots {
-        private Snapshots() {
-        }
-
-        static void write(Path target, Map<String, Table> tables) throws IOException {
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            try (FileOutputStream file = new FileOutputStream(tmp.toFile());
-                 OutputStream out = new BufferedOutputStream(file, 1 << 16);
-                 JsonGenerator g = JsonValues.MAPPER.getFactory().createGenerator(out)) {
-                g.writeStartObject();
-                g.writeNumberField("format", 1);
-                g.writeArrayFieldStart("tables");
-                for (Table t : tables.values()) {
-                    g.writeStartObject();
-                    g.writeStringField("name", t.name);
-                    g.writeNumberField("nextId", t.store.nextId);
-                    g.writeArrayFieldStart("rows");
-                    for (Object[] row : t.rows()) JsonValues.write(g, t.layout.toStoredMap(row));
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-                g.flush();
-                file.getChannel().force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            fsyncDirectory(target.getParent());
-        }
-
-        static void read(Path file, Replay replay) {
-            try (JsonParser p = JsonValues.MAPPER.getFactory().createParser(file.toFile())) {
-                expect(p, JsonToken.START_OBJECT, file);
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    p.nextToken();
-                    if (field.equals("tables")) {
-                        while (p.nextToken() == JsonToken.START_OBJECT) readTable(p, replay, file);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof DbException d) throw d;
-                throw new DbException(DbException.Kind.STORAGE, null, "unreadable database snapshot " + file + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static void readTable(JsonParser p, Replay replay, Path file) throws IOException {
-            String name = null;
-            long nextId = 1;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "name" -> {
-                        name = p.getText();
-                        replay.table(name);
-                    }
-                    case "nextId" -> nextId = p.getLongValue();
-                    case "rows" -> {
-                        if (name == null) throw new IOException("table rows before the table name");
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            @SuppressWarnings("unchecked")
-                            Map<String, Object> row = JsonValues.MAPPER.readValue(p, LinkedHashMap.class);
-                            replay.put(name, row);
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            if (name == null) throw new IOException("a table without a name");
-            Table t = replay.table(name);
-            t.store.nextId = Math.max(t.store.nextId, nextId);
-        }
-
-        private static void expect(JsonParser p, JsonToken token, Path file) throws IOException {
-            if (p.nextToken() != token) throw new IOException("expected " + token + " at the start of " + file);
         }
     }
 }

@@ -7,17 +7,27 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import xs.db.JsonDepth;
 import xs.db.value.Values;
 
 /**
  * JSON for stored values in the journal and snapshots, exact in both directions: ints come
  * back as Long, decimals as BigDecimal with the same scale. A decimal without a fraction is
  * written with an exponent ({@code 5E0}) so that it is read back as a decimal, not an int.
+ *
+ * <p>Reading and writing allow the same depth: every stored value (at most
+ * {@link JsonDepth#MAX} deep, see {@link Layout}) plus the journal's or snapshot's levels
+ * around it. A value the journal took therefore always fits a snapshot and reads back.
  */
 final class JsonValues {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(JsonDepth.reading(JsonDepth.WRAPPING));
+        MAPPER.getFactory().setStreamWriteConstraints(JsonDepth.writing());
+    }
 
     private JsonValues() {
     }

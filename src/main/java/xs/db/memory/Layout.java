@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import xs.db.ColumnSchema;
 import xs.db.DbException;
+import xs.db.JsonDepth;
 import xs.db.TableSchema;
 import xs.db.value.Coercion;
 import xs.db.value.Values;
@@ -114,13 +115,14 @@ final class Layout {
             Object[] row = new Object[width()];
             Arrays.fill(row, ABSENT);
             row[ID_SLOT] = null;
-            row[2] = data.containsKey("created_at") ? Values.copy(data.get("created_at")) : System.currentTimeMillis();
+            row[2] = data.containsKey("created_at") ? Values.copy(fits("created_at", data.get("created_at")))
+                    : System.currentTimeMillis();
             return merge(row, data);
         }
         Object[] row = new Object[width()];
         for (int slot = 2; slot < row.length; slot++) {
             ColumnSchema c = column(slot);
-            row[slot] = data.containsKey(c.name()) ? coerce(c, data.get(c.name())) : Coercion.defaultFor(c, c.name());
+            row[slot] = data.containsKey(c.name()) ? coerce(c, fits(c.name(), data.get(c.name()))) : Coercion.defaultFor(c, c.name());
         }
         return row;
     }
@@ -145,7 +147,8 @@ final class Layout {
                     Arrays.fill(row, old, row.length, ABSENT);
                 }
             }
-            row[slot] = isImplicit() ? Values.copy(e.getValue()) : coerce(column(slot), e.getValue());
+            Object value = fits(name, e.getValue());
+            row[slot] = isImplicit() ? Values.copy(value) : coerce(column(slot), value);
         }
         return row;
     }
@@ -161,6 +164,15 @@ final class Layout {
         } catch (DbException e) {
             throw new DbException(e.kind(), e.field(), e.getMessage() + " in table " + table);
         }
+    }
+
+    /** The value, unless it nests too deeply to be stored (the journal and snapshots must take it). */
+    private Object fits(String column, Object value) {
+        if (JsonDepth.tooDeep(value)) {
+            throw new DbException(DbException.Kind.INPUT_ERROR, column,
+                    "the value of column \"" + column + "\" in table " + table + " cannot be stored: " + JsonDepth.limitText());
+        }
+        return value;
     }
 
     private int addColumn(String name) {

@@ -67,10 +67,15 @@ public final class MemoryDatabase implements Database {
 
     /** Like {@link #durable(Path)} with the journal size (bytes) that triggers a snapshot. */
     public static MemoryDatabase durable(Path dir, long journalLimitBytes) {
+        return durable(dir, journalLimitBytes, FileOpener.DISK);
+    }
+
+    /** Like {@link #durable(Path, long)} with the database's files opened by {@code files} (tests watch them). */
+    static MemoryDatabase durable(Path dir, long journalLimitBytes, FileOpener files) {
         Map<String, Table> loaded = new LinkedHashMap<>();
         Journal journal;
         try {
-            journal = Journal.open(dir, journalLimitBytes, loaded);
+            journal = Journal.open(dir, journalLimitBytes, loaded, files);
         } catch (IOException e) {
             throw new DbException(DbException.Kind.STORAGE, null, "cannot open database in " + dir + ": " + e.getMessage(), e);
         }

@@ -152,20 +152,6 @@ class JournalTest {
     }
 
     @Test
-    void lastRecordWithBadChecksumIsTreatedAsTorn() throws IOException {
-        try (MemoryDatabase db = MemoryDatabase.durable(dir)) {
-            for (int i = 0; i < 3; i++) db.add("t", row("i", (long) i));
-        }
-        Path journal = journal();
-        byte[] bytes = Files.readAllBytes(journal);
-        bytes[bytes.length - 2] ^= 0x55;
-        Files.write(journal, bytes);
-        try (MemoryDatabase db = MemoryDatabase.durable(dir)) {
-            assertEquals(2, all(db, "t").size());
-        }
-    }
-
-    @Test
     void damagedRecordInTheMiddleIsReportedWithFileAndOffset() throws IOException {
         try (MemoryDatabase db = MemoryDatabase.durable(dir)) {
             for (int i = 0; i < 3; i++) db.add("t", row("i", (long) i));
