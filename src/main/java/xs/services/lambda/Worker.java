@@ -320,8 +320,10 @@ final class Worker {
             if (pending != null && !pending.done()) {
                 String said = tailText();
                 boolean memory = said.toLowerCase(java.util.Locale.ROOT).contains("out of memory");
-                pending.failure = new WorkerFailure(memory ? WorkerFailure.Kind.MEMORY : WorkerFailure.Kind.EXITED,
-                    "the worker process ended (exit code " + code + ")" + (said.isEmpty() ? "" : ": " + said));
+                pending.failure = memory
+                    ? new WorkerFailure(WorkerFailure.Kind.MEMORY, "its JavaScript heap was full")
+                    : new WorkerFailure(WorkerFailure.Kind.EXITED, "the worker process ended (exit code " + code + ")"
+                        + (said.isEmpty() ? "" : ": " + said));
             }
             lock.notifyAll();
         }
