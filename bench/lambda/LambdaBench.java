@@ -54,6 +54,9 @@ public final class LambdaBench {
             report("pool, " + callers + " callers", timed(interpreter, calls, callers));
         }
         report("fresh deno per call", fresh(settings, work, freshCalls));
+        try (var files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static Interpreter interpreter(DenoLambdas lambdas) {

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import xs.ast.Construct;
+import xs.ast.GenericStmt;
 import xs.ast.Program;
+import xs.ast.Stmt;
+import xs.ast.Walk;
 import xs.db.DbException;
 import xs.db.TableSchema;
 import xs.db.engines.Engines;
@@ -36,6 +40,23 @@ final class ProgramSetup {
             lambdas = DenoLambdas.forProcess(System.getenv());
         }
         return lambdas;
+    }
+
+    /** Starts a lambda worker in the background when the program has an api.lambda, so its first call is warm. */
+    static void warmLambdas(Program program) {
+        boolean[] found = {false};
+        for (Construct c : program.constructs()) {
+            Walk.construct(c, new Walk.Listener() {
+                @Override
+                public void statement(Stmt s) {
+                    found[0] |= s instanceof GenericStmt g && g.name().equals("api.lambda");
+                }
+            });
+        }
+        if (found[0]) {
+            lambdas();
+            lambdas.warm();
+        }
     }
 
     /** A problem with the user's setup files, reported as a usage error. */

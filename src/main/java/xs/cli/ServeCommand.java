@@ -156,6 +156,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Interpreter interpreter = new Interpreter(program, services);
+        ProgramSetup.warmLambdas(program);
         hub.attach(interpreter);
         XsServer server;
         try {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,6 @@ final class Worker {
     private final byte[] marker;
     private final OutputStream stdin;
     private final long outputLimit;
-    private final int number;
     private final Set<String> modules = new HashSet<>();
     private final Deque<String> tail = new ArrayDeque<>();
     private final Object lock = new Object();
@@ -67,12 +67,11 @@ final class Worker {
     record Answer(Map<String, Object> reply, List<String> output) {
     }
 
-    private Worker(Process process, byte[] marker, long outputLimit, int number) {
+    private Worker(Process process, byte[] marker, long outputLimit) {
         this.process = process;
         this.marker = marker;
         this.stdin = process.getOutputStream();
         this.outputLimit = outputLimit;
-        this.number = number;
     }
 
     /**
@@ -81,8 +80,9 @@ final class Worker {
      * process reaches the lambda; its permissions are the network and the work folder.
      */
     static Worker start(LambdaSettings settings, WorkFolder folder, int number) throws WorkerFailure {
-        byte[] marker = ("\u001exs-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12)) + ":")
-            .getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        byte[] marker = ("\u001exs-" + HexFormat.of().formatHex(nonce) + ":").getBytes(StandardCharsets.UTF_8);
         List<String> command = List.of(settings.deno().toString(), "run", "--quiet", "--no-config", "--no-lock",
             "--no-prompt", "--allow-net", "--allow-import", "--allow-env",
             "--allow-read=" + folder.root(), "--allow-write=" + folder.scratch(),
@@ -107,11 +107,11 @@ final class Worker {
             throw new WorkerFailure(WorkerFailure.Kind.START, "api.lambda could not start Deno (" + settings.deno() + "): "
                 + e.getMessage());
         }
-        Worker worker = new Worker(process, marker, settings.outputLimitBytes(), number);
+        Worker worker = new Worker(process, marker, settings.outputLimitBytes());
         Thread reader = new Thread(worker::read, "xs-lambda-worker-" + number);
         reader.setDaemon(true);
         reader.start();
-        Map<String, Object> hello = new java.util.LinkedHashMap<>();
+        Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("marker", new String(marker, StandardCharsets.UTF_8));
         hello.put("dir", folder.modules().toString());
         try {
@@ -126,10 +126,6 @@ final class Worker {
                 + settings.deno() + "): " + e.getMessage());
         }
         return worker;
-    }
-
-    int number() {
-        return number;
     }
 
     /** Sends one request and waits up to {@code timeoutMillis} for its answer. */
@@ -320,8 +316,10 @@ final class Worker {
             if (pending != null && !pending.done()) {
                 String said = tailText();
                 boolean memory = said.toLowerCase(java.util.Locale.ROOT).contains("out of memory");
-                pending.failure = new WorkerFailure(memory ? WorkerFailure.Kind.MEMORY : WorkerFailure.Kind.EXITED,
-                    "the worker process ended (exit code " + code + ")" + (said.isEmpty() ? "" : ": " + said));
+                pending.failure = memory
+                    ? new WorkerFailure(WorkerFailure.Kind.MEMORY, "its JavaScript heap was full")
+                    : new WorkerFailure(WorkerFailure.Kind.EXITED, "the worker process ended (exit code " + code + ")"
+                        + (said.isEmpty() ? "" : ": " + said));
             }
             lock.notifyAll();
         }

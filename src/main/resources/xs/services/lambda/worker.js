@@ -140,7 +140,7 @@ async function run(request) {
   } catch (e) {
     return failed(request.id, {
       name: "TypeError",
-      message: "the lambda's result cannot be sent as JSON: " + e.message,
+      message: "the lambda's result cannot be sent as JSON: " + e.message.replace(/\s*\n\s*/g, " "),
       line: null,
       column: null,
     });

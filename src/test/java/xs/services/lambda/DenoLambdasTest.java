@@ -207,6 +207,10 @@ class DenoLambdasTest {
         assertFalse(syntax.contains("file:"), syntax);
         String thrownText = failure(run("throw \"plain text\";", 10));
         assertEquals("Error: plain text", thrownText);
+        String circular = failure(run("const a = {}; a.self = a; return a;", 10));
+        assertTrue(circular.startsWith("TypeError: the lambda's result cannot be sent as JSON: Converting circular"
+            + " structure to JSON"), circular);
+        assertFalse(circular.contains("\n"), circular);
     }
 
     @Test
@@ -256,7 +260,8 @@ class DenoLambdasTest {
             const keep = [];
             while (true) keep.push(new Array(100000).fill(Math.random()));
             """, 60));
-        assertTrue(heap.startsWith("api.lambda used more memory than its limit of 128 MB and was stopped"), heap);
+        assertEquals("api.lambda used more memory than its limit of 128 MB and was stopped (its JavaScript heap was full)",
+            heap);
         String buffers = failure(run("""
             const keep = [];
             while (true) {
@@ -264,7 +269,8 @@ class DenoLambdasTest {
               await new Promise((resolve) => setTimeout(resolve, 10));
             }
             """, 60));
-        assertTrue(buffers.startsWith("api.lambda used more memory than its limit of 128 MB and was stopped"), buffers);
+        assertEquals("api.lambda used more memory than its limit of 128 MB and was stopped (its worker's memory passed"
+            + " 256 MB)", buffers);
         assertEquals("after", ok(run("return \"after\";", 30)));
     }
 

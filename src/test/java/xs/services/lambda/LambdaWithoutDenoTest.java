@@ -18,6 +18,7 @@ import xs.interp.Services;
 import xs.interp.TestRunner;
 import xs.source.Source;
 import xs.syntax.ScriptParser;
+import xs.testing.ExternalTools;
 
 /** What needs no Deno: the error without one, a misnamed XS_DENO, bad timeouts, and mock in test blocks. */
 class LambdaWithoutDenoTest {
@@ -35,6 +36,20 @@ class LambdaWithoutDenoTest {
             assertTrue(message.contains("npm ci") && message.contains("XS_DENO")
                 && message.contains("https://docs.deno.com/runtime/getting_started/installation/"), message);
             assertEquals(0, lambdas.workers());
+        }
+    }
+
+    @Test
+    void aDenoThatCannotStartIsReportedWithWhatItSaid() throws Exception {
+        Path broken = Files.writeString(dir.resolve("deno"), "#!/bin/sh\necho 'this is not deno' >&2\nexit 3\n");
+        ExternalTools.require(broken.toFile().setExecutable(true), "cannot make a script executable here");
+        LambdaSettings settings = new LambdaSettings(broken, null, dir.resolve("work"), dir.resolve("cache"), 1, 128, 1024,
+            null, 30_000);
+        try (DenoLambdas lambdas = new DenoLambdas(settings)) {
+            Outcome o = LambdaRun.call(LambdaRun.interpreter(LambdaRun.lambda("return 1;", 10), lambdas, 10_000), Map.of(),
+                Identity.ANONYMOUS.auth());
+            assertEquals("api.lambda could not start a Deno worker (" + broken + "): the worker process ended (exit code 3):"
+                + " this is not deno", o.error().getMessage());
         }
     }
 
