@@ -4,7 +4,7 @@
 #
 #   bench/http/run.sh                 # 15,000 WebSockets, then 15,000 keep-alive connections
 #   N=5000 KINDS=ws bench/http/run.sh
-#   JAR=/path/to/other/xs.jar bench/http/run.sh   # the same against another build
+#   JAR=/path/to/other/xs.jar SERVE_OPTS= bench/http/run.sh   # another build (one without --keep-alive-timeout)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,7 +17,7 @@ if [ -z "${JAR:-}" ] && { [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" -newe
   (cd "$root" && mvn -q -Dmaven.test.skip=true package) >&2
 fi
 for kind in $kinds; do
-  java -jar "$jar" serve "$root/bench/realtime/app" --port "$port" --keep-alive-timeout 3600 ${XS_SERVE_OPTS:-}>/dev/null 2>&1 &
+  java -jar "$jar" serve "$root/bench/realtime/app" --port "$port" ${SERVE_OPTS---keep-alive-timeout 3600} >/dev/null 2>&1 &
   server=$!
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do sleep 0.2; done
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,7 +15,7 @@ import org.xnio.StreamConnection;
  * the cancelled keys in its next select, together.
  * <pre>SocketCloser.close(stream);</pre>
  */
-final class SocketCloser {
+public final class SocketCloser {
     private static final ExecutorService CLOSER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "xs-socket-closer");
         t.setDaemon(true);
@@ -26,7 +26,7 @@ final class SocketCloser {
     private SocketCloser() {
     }
 
-    static void close(StreamConnection stream) {
+    public static void close(StreamConnection stream) {
         CLOSER.execute(() -> {
             IoUtils.safeClose(stream);
             CLOSED.incrementAndGet();
@@ -34,7 +34,7 @@ final class SocketCloser {
     }
 
     /** Sockets closed so far, for tests. */
-    static long closed() {
+    public static long closed() {
         return CLOSED.get();
     }
 }
