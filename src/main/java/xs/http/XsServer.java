@@ -1,6 +1,5 @@
 package xs.http;
 
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
+import org.xnio.OptionMap;
 import xs.interp.ErrorType;
 import xs.interp.Interpreter;
 import xs.realtime.Hub;
@@ -64,18 +64,18 @@ public final class XsServer implements AutoCloseable {
         }
     }
 
-    private final Undertow undertow;
+    private final HttpListener listener;
     private final Hub hub;
     private final ExecutorService functionWorkers;
     private final InetSocketAddress address;
     private final boolean secure;
 
-    private XsServer(Undertow undertow, Hub hub, ExecutorService functionWorkers, boolean secure) {
-        this.undertow = undertow;
+    private XsServer(HttpListener listener, Hub hub, ExecutorService functionWorkers, boolean secure) {
+        this.listener = listener;
         this.hub = hub;
         this.functionWorkers = functionWorkers;
         this.secure = secure;
-        this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        this.address = listener.address();
     }
 
     /** Starts listening; throws {@link RuntimeException} (with the cause) when the port cannot be bound. */
@@ -94,28 +94,24 @@ public final class XsServer implements AutoCloseable {
         CorsPolicy cors = settings.cors();
         ThisMachine machine = new ThisMachine(settings.host());
         HttpHandler routes = exchange -> route(exchange, cors, machine, functions, realtime, consoleApi, consoleAssets);
-        Undertow.Builder builder = Undertow.builder()
+        OptionMap options = OptionMap.builder()
             // Undertow's own limit (2 MiB by default) would cut the connection below ours, unanswered:
             // RequestGate and RequestBody enforce ours, with a 413.
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+            .set(UndertowOptions.MAX_ENTITY_SIZE, -1L)
             // Slow or silent clients: closed when their headers take too long or no request comes.
             // Neither timer runs while a request is being served or after a WebSocket upgrade.
-            .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, settings.headerTimeoutMillis())
-            .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, settings.keepAliveTimeoutMillis())
-            .setHandler(new AccessLog(new RequestGate(routes, settings.maxBodyBytes()), log));
-        if (settings.tls() != null) {
-            builder.addHttpsListener(settings.port(), settings.host(), settings.tls());
-        } else {
-            builder.addHttpListener(settings.port(), settings.host());
-        }
-        Undertow undertow = builder.build();
+            .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, settings.headerTimeoutMillis())
+            .set(UndertowOptions.NO_REQUEST_TIMEOUT, settings.keepAliveTimeoutMillis())
+            .getMap();
+        HttpListener listener;
         try {
-            undertow.start();
+            listener = HttpListener.start(settings.host(), settings.port(), settings.tls(), options,
+                new AccessLog(new RequestGate(routes, settings.maxBodyBytes()), log));
         } catch (RuntimeException e) {
             functionWorkers.shutdownNow();
             throw e;
         }
-        return new XsServer(undertow, hub, functionWorkers, settings.tls() != null);
+        return new XsServer(listener, hub, functionWorkers, settings.tls() != null);
     }
 
     private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, HttpHandler functions, HttpHandler realtime,
@@ -170,7 +166,7 @@ public final class XsServer implements AutoCloseable {
     @Override
     public void close() {
         hub.close();
-        undertow.stop();
+        listener.close();
         functionWorkers.shutdown();
         try {
             functionWorkers.awaitTermination(2, TimeUnit.SECONDS);

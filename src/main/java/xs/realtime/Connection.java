@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
 import org.xnio.conduits.ConduitStreamSinkChannel;
@@ -454,7 +453,7 @@ public final class Connection implements FrameDecoder.Handler {
             return;
         }
         release();
-        IoUtils.safeClose(stream);
+        SocketCloser.close(stream);
         hub.closed(this);
     }
 
