@@ -113,6 +113,14 @@ public final class TaskScheduler implements AutoCloseable {
         if (driver != null || tasks.isEmpty()) {
             return;
         }
+        for (Entry e : tasks.values()) {
+            if (e.nextDue >= 0) {
+                log.println("task " + e.task.name() + ": scheduled, next run " + Instant.ofEpochMilli(e.nextDue));
+            } else if (e.problem == null) {
+                log.println("task " + e.task.name() + ": not scheduled (" + (e.active ? "no occurrence is left" : "active = false")
+                    + "); the console can run it now");
+            }
+        }
         Thread t = new Thread(this::drive, "xs-task-scheduler");
         t.setDaemon(true);
         driver = t;
