@@ -25,6 +25,7 @@ import xs.interp.RealtimeEvent;
 import xs.interp.Services;
 import xs.interp.Values;
 import xs.interp.XsError;
+import xs.workspace.TableTriggers;
 
 /**
  * {@code xs run PATH... [--function NAME | --task NAME] [--input JSON|@FILE]}: runs one function (or
@@ -95,7 +96,9 @@ final class RunCommand implements Callable<Integer> {
             err.println("xs: " + e.getMessage());
             return 2;
         }
-        Outcome outcome = new Interpreter(program, services).run(target, inputValue, auth, Map.of());
+        Interpreter interpreter = new Interpreter(program, services);
+        TableTriggers.attach(interpreter, line -> err.println("xs: " + line));
+        Outcome outcome = interpreter.run(target, inputValue, auth, Map.of());
         List<RealtimeEvent> emitted = events.events();
         if (!emitted.isEmpty() && channels.isEmpty()) {
             err.println("xs: warning: no realtime_channel is declared, so nothing would deliver these events");

@@ -33,6 +33,7 @@ import xs.realtime.LocalBroker;
 import xs.realtime.Tokens;
 import xs.realtime.redis.RedisBroker;
 import xs.source.DeepStacks;
+import xs.workspace.TableTriggers;
 import xs.workspace.TaskLease;
 import xs.workspace.TaskScheduler;
 
@@ -162,6 +163,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Interpreter interpreter = new Interpreter(program, services);
         hub.attach(interpreter);
+        TableTriggers triggers = TableTriggers.attach(interpreter, log::println);
         TaskLease lease = shared instanceof RedisBroker redis ? redis::claimTask : TaskLease.ALONE;
         ExecutorService taskRuns = Executors.newCachedThreadPool(DeepStacks.factory("xs-task"));
         TaskScheduler tasks = new TaskScheduler(interpreter, lease, taskRuns, log);
@@ -170,7 +172,7 @@ final class ServeCommand implements Callable<Integer> {
             XsServer.Settings settings = new XsServer.Settings(host, port, canonical, tls,
                 XsServer.Settings.DEFAULT_MAX_BODY_BYTES).withTimeouts(headerTimeout * 1000, keepAliveTimeout * 1000)
                 .withCors(cors);
-            server = XsServer.start(settings, hub, interpreter, tokens, tasks, log);
+            server = XsServer.start(settings, hub, interpreter, tokens, tasks, triggers, log);
         } catch (RuntimeException e) {
             taskRuns.shutdownNow();
             hub.close();

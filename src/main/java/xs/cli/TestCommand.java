@@ -19,6 +19,7 @@ import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
 import xs.interp.Services;
 import xs.interp.TestRunner;
+import xs.workspace.TableTriggers;
 
 /**
  * {@code xs test PATH... [--data FILE] [--junit-xml FILE] [--filter TEXT]}: runs every
@@ -71,7 +72,7 @@ final class TestCommand implements Callable<Integer> {
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        });
+        }, interpreter -> TableTriggers.attach(interpreter, line -> err.println("xs: " + line)));
         List<TestRunner.Result> results = runner.run(filter);
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (TestRunner.Result r : results) {

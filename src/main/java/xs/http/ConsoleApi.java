@@ -13,6 +13,7 @@ import xs.db.Database;
 import xs.interp.ErrorType;
 import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
+import xs.workspace.TableTriggers;
 import xs.workspace.TaskScheduler;
 
 /**
@@ -43,9 +44,9 @@ final class ConsoleApi extends WorkerHandler {
 
     /** @param canonical the only canonical the hub accepts, or null when it accepts any */
     ConsoleApi(Program program, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis,
-               TaskScheduler tasks) {
+               TaskScheduler tasks, TableTriggers triggers) {
         super(workers, MAX_BODY, stallMillis);
-        this.tasks = new TaskConsole(tasks);
+        this.tasks = new TaskConsole(tasks, triggers);
         this.program = program;
         this.tables = new TableBrowser(db);
         this.tokens = new DevTokens(tokens, db);
@@ -104,10 +105,11 @@ final class ConsoleApi extends WorkerHandler {
         return s;
     }
 
-    /** The summary is made once; the tasks' next run and last result change, so they are read per request. */
+    /** The summary is made once; tasks' next runs and triggers' results change, so they are read per request. */
     private Map<String, Object> withTasks(Map<String, Object> summary) {
         Map<String, Object> out = new LinkedHashMap<>(summary);
         out.put("tasks", tasks.list());
+        out.put("table_triggers", tasks.triggers());
         return out;
     }
 

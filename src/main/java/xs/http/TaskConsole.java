@@ -13,12 +13,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import xs.interp.ErrorType;
+import xs.workspace.TableTriggers;
 import xs.workspace.TaskSchedule;
 import xs.workspace.TaskScheduler;
 
 /**
- * The console's view of scheduled tasks: each with its schedule, next run and last result
- * (listed under {@code tasks} in {@code GET /console/api/program}), and {@code POST
+ * The console's view of what runs by itself: scheduled tasks, each with its schedule, next run and
+ * last result (listed under {@code tasks} in {@code GET /console/api/program}), table triggers
+ * with their runs and last failure (under {@code table_triggers}), and {@code POST
  * /console/api/tasks/NAME/run}, which runs one now and answers its result.
  * <pre>{"name": "cleanup", "active": true, "schedule": [{"starts_on": "2026-01-01T00:00:00Z", "freq": 60}], "next_run": "...", "last_run": {...}}</pre>
  */
@@ -27,9 +29,33 @@ final class TaskConsole {
     private static final long WAIT_SECONDS = 60;
 
     private final TaskScheduler scheduler;
+    private final TableTriggers triggers;
 
-    TaskConsole(TaskScheduler scheduler) {
+    /** Either may be null: the program has no task, or no table trigger. */
+    TaskConsole(TaskScheduler scheduler, TableTriggers triggers) {
         this.scheduler = scheduler;
+        this.triggers = triggers;
+    }
+
+    /** The table triggers with what they listen to and how their runs went (failures are reported, not thrown). */
+    List<Map<String, Object>> triggers() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (triggers == null) {
+            return out;
+        }
+        for (TableTriggers.Status s : triggers.triggers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("table", s.table());
+            m.put("actions", new ArrayList<>(s.actions()));
+            m.put("datasources", s.datasources());
+            m.put("active", s.active());
+            m.put("runs", s.runs());
+            m.put("failures", s.failures());
+            m.put("last_error", s.lastError());
+            out.add(m);
+        }
+        return out;
     }
 
     List<Map<String, Object>> list() {

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import xs.ast.Block;
 import xs.ast.Construct;
@@ -30,11 +31,18 @@ public final class TestRunner {
 
     private final Program program;
     private final Supplier<Services> services;
+    private final Consumer<Interpreter> prepare;
     private final Map<GenericStmt, Construct> bodies = new IdentityHashMap<>();
 
     public TestRunner(Program program, Supplier<Services> services) {
+        this(program, services, interpreter -> { });
+    }
+
+    /** @param prepare runs on each test's interpreter before the test (the CLI wires table triggers there) */
+    public TestRunner(Program program, Supplier<Services> services, Consumer<Interpreter> prepare) {
         this.program = program;
         this.services = services;
+        this.prepare = prepare;
     }
 
     /** Every test block, in file order; {@code filter} (may be null) keeps tests whose name contains it. */
@@ -61,6 +69,7 @@ public final class TestRunner {
 
     private Result run(Construct construct, GenericStmt test, String name) {
         Interpreter interpreter = new Interpreter(program, services.get());
+        prepare.accept(interpreter);
         Object input;
         try {
             input = test.attribute("input").map(interpreter::constant).orElse(new LinkedHashMap<String, Object>());

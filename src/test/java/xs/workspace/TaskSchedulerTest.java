@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import xs.ast.Program;
 import xs.db.Database;
+import xs.db.engines.Engines;
 import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
 import xs.interp.Interpreter;
@@ -47,7 +48,7 @@ class TaskSchedulerTest {
 
     private Interpreter interpreter(String text) {
         Program program = new Program(List.of(new ScriptParser().parse(new Source("tasks.xs", text)).script()));
-        db = Database.inMemory();
+        db = Engines.inMemory();
         TableDefinitions.of(program).forEach(db::define);
         Services services = new Services(db, new EventRecorder(ChannelDirectory.of(program)), Map.of(), now::get, 5000);
         return new Interpreter(program, services);
