@@ -267,6 +267,18 @@
     }) : [el('li', { class: 'empty', text: 'No task declared.' })]));
   }
 
+  function renderTableTriggers() {
+    const list = $('#table-trigger-list');
+    const triggers = state.program.table_triggers || [];
+    list.replaceChildren(...(triggers.length ? triggers.map((t) => el('li', { class: 'item static' },
+      el('span', { class: 'name', text: t.name }),
+      el('span', { class: 'meta', text: `on ${t.actions.join(', ') || 'nothing'} of ${t.table}` }),
+      el('span', { class: `meta${t.failures ? ' error' : ''}`, title: t.last_error || '',
+        text: `${t.runs} run${t.runs === 1 ? '' : 's'}${t.failures ? `, ${t.failures} failed: ${t.last_error}` : ''}` }),
+      t.active ? null : el('span', { class: 'badges' }, badge('inactive', 'off'))))
+      : [el('li', { class: 'empty', text: 'No table_trigger declared.' })]));
+  }
+
   async function runTask(name) {
     logNote(`task ${name}: running now`);
     const result = await request(`/console/api/tasks/${encodeURIComponent(name)}/run`, { method: 'POST' });
@@ -278,11 +290,13 @@
 
   /** Next runs and last results change while the page is open: read them again now and then. */
   async function refreshTasks() {
-    if (!state.program || !(state.program.tasks || []).length) return;
+    if (!state.program || !((state.program.tasks || []).length || (state.program.table_triggers || []).length)) return;
     const program = await request('/console/api/program');
     if (!program.ok) return;
     state.program.tasks = program.body.tasks || [];
+    state.program.table_triggers = program.body.table_triggers || [];
     renderTasks();
+    renderTableTriggers();
   }
 
   function fillJoin(pattern) {
@@ -845,11 +859,16 @@
     renderChannels();
     renderTriggers();
     renderTasks();
+    renderTableTriggers();
   }
 
   /** The program without what changes as it runs (tasks' next run and last result). */
   function shape(program) {
-    return JSON.stringify({ ...program, tasks: (program.tasks || []).map((t) => t.name) });
+    return JSON.stringify({
+      ...program,
+      tasks: (program.tasks || []).map((t) => t.name),
+      table_triggers: (program.table_triggers || []).map((t) => t.name),
+    });
   }
 
   /** After a reconnection the server may be a new process with edited scripts: show what it loaded. */
