@@ -77,8 +77,9 @@ final class TestCommand implements Callable<Integer> {
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (TestRunner.Result r : results) {
             if (!r.passed()) {
-                out.println(r.failureAt() + ": test \"" + r.name() + "\" of " + r.construct().title() + " failed: "
-                    + r.failure());
+                String what = r.construct().kind().equals("workflow_test") ? r.construct().title()
+                    : "test \"" + r.name() + "\" of " + r.construct().title();
+                out.println(r.failureAt() + ": " + what + " failed: " + r.failure());
             }
         }
         if (junitXml != null) {

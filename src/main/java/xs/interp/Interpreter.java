@@ -162,6 +162,11 @@ public final class Interpreter {
         return call(callee, input, caller, at, "addon");
     }
 
+    /** addon.call, function.call, task.call and the like: the construct's response; errors name the statement. */
+    Object callNamed(Callee callee, Object input, Frame caller, Span at, String statement) {
+        return call(callee, input, caller, at, statement);
+    }
+
     private Object call(Callee callee, Object input, Frame caller, Span at, String statement) {
         String name = callee.name;
         Compiled target = callee.compiled;

@@ -45,10 +45,22 @@ public final class TestRunner {
         this.prepare = prepare;
     }
 
-    /** Every test block, in file order; {@code filter} (may be null) keeps tests whose name contains it. */
+    /**
+     * Every test block and workflow_test, in file order; {@code filter} (may be null) keeps tests
+     * whose name (or construct, or a workflow test's tag) contains it.
+     */
     public List<Result> run(String filter) {
         List<Result> results = new ArrayList<>();
         for (Construct c : program.constructs()) {
+            if (c.kind().equals("workflow_test")) {
+                if (filter == null || c.title().contains(filter) || tags(c).stream().anyMatch(t -> t.contains(filter))) {
+                    long start = System.nanoTime();
+                    Result r = runWorkflow(c);
+                    results.add(new Result(c, r.name(), c.span(), r.passed(), r.failure(), r.failureAt(),
+                        (System.nanoTime() - start) / 1_000_000));
+                }
+                continue;
+            }
             for (GenericStmt test : c.subBlocks("test")) {
                 String name = name(test);
                 if (filter != null && !name.contains(filter) && !c.title().contains(filter)) {
@@ -61,6 +73,39 @@ public final class TestRunner {
             }
         }
         return results;
+    }
+
+    /**
+     * A {@code workflow_test NAME { stack {...} }}: its stack runs as a whole against a fresh
+     * database, calling functions, addons, tasks, triggers (and queries with api.call) itself.
+     */
+    private Result runWorkflow(Construct test) {
+        String name = test.name() == null ? "(unnamed)" : test.name();
+        Interpreter interpreter = new Interpreter(program, services.get());
+        prepare.accept(interpreter);
+        try {
+            Outcome outcome = interpreter.run(test, null, Identity.ANONYMOUS.auth(), Map.of(), name);
+            if (!outcome.ok()) {
+                XsError e = outcome.error();
+                return new Result(test, name, test.span(), false, e.getMessage(), e.span() == null ? test.span() : e.span(),
+                    0);
+            }
+        } catch (ExpectFailure f) {
+            return new Result(test, name, test.span(), false, f.getMessage(), f.span() == null ? test.span() : f.span(), 0);
+        }
+        return new Result(test, name, test.span(), true, null, null, 0);
+    }
+
+    private static List<String> tags(Construct c) {
+        List<String> out = new ArrayList<>();
+        if (c.attribute("tags").orElse(null) instanceof xs.ast.ArrayExpr a) {
+            for (xs.ast.Expr e : a.elements()) {
+                if (e instanceof Literal l && l.value() != null) {
+                    out.add(Values.toText(l.value()));
+                }
+            }
+        }
+        return out;
     }
 
     private static String name(GenericStmt test) {
