@@ -83,6 +83,23 @@ addon category {
   }
 }
 ---
+// As the VS Code extension exports addons: the query's table is "", the where names it.
+addon posts_of_author {
+  input {
+    int author_id? {
+      table = ""
+    }
+  }
+
+  stack {
+    db.query "" {
+      where = $db.post.author_id == $input.author_id
+      sort = {id: "asc"}
+      return = {type: "list"}
+    }
+  }
+}
+---
 addon post_count_of_author {
   input {
     int author_id? {
@@ -230,13 +247,17 @@ function call_addon_directly {
     addon.call post_count_of_author {
       input = {author_id: 1}
     } as $count
+
+    addon.call posts_of_author {
+      input = {author_id: 1}
+    } as $posts
   }
 
-  response = {bob: $bob.name, count: $count}
+  response = {bob: $bob.name, count: $count, titles: $posts|map:$$.title}
 }
 // run call_addon_directly {}
 // data {"author": [{"id": 1, "name": "Ada", "email": "ada@example.com"}, {"id": 2, "name": "Bob", "email": "bob@example.com"}], "post": [{"id": 1, "title": "One", "author_id": 1}]}
-// expect {"bob": "Bob", "count": 1}
+// expect {"bob": "Bob", "count": 1, "titles": ["One"]}
 
 function unknown_addon {
   input {
