@@ -118,7 +118,11 @@ public final class TableTriggers implements TableListener {
 
     @Override
     public void changed(TableChange change) {
-        List<Trigger> triggers = byTable.get(change.table().toLowerCase(Locale.ROOT));
+        List<Trigger> triggers = byTable.get(change.table());
+        if (triggers == null) {
+            // Table names match without case, as everywhere in xs; the exact name is the common case.
+            triggers = byTable.get(change.table().toLowerCase(Locale.ROOT));
+        }
         if (triggers == null) {
             return;
         }
