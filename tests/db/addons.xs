@@ -276,3 +276,28 @@ function unknown_addon {
 // data {"post": [{"id": 1, "title": "One", "author_id": 1}]}
 // expect error standard
 // expect message addon: no addon named "nope"
+
+function edit_with_addon {
+  input {
+  }
+
+  stack {
+    db.edit post {
+      field_name = "id"
+      field_value = 1
+      data = {title: "Edited"}
+      addon = [{name: "author", output: ["name"], input: {author_id: $output.author_id}, as: "_author"}]
+    } as $post
+
+    db.query post {
+      where = $db.post.id == 1
+      return = {type: "single"}
+      addon = [{name: "author", output: ["email"], input: {author_id: $output.author_id}, as: "_author"}]
+    } as $single
+  }
+
+  response = {edited: $post.title, author: $post._author, single: $single._author}
+}
+// run edit_with_addon {}
+// data {"author": [{"id": 1, "name": "Ada", "email": "ada@example.com"}], "post": [{"id": 1, "title": "One", "author_id": 1}]}
+// expect {"edited": "Edited", "author": {"name": "Ada"}, "single": {"email": "ada@example.com"}}
