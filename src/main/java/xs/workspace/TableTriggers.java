@@ -112,8 +112,15 @@ public final class TableTriggers implements TableListener {
         return triggers;
     }
 
+    /** An attribute's value; one that cannot be evaluated without variables is reported and read as absent. */
     private Object constant(Construct c, String key) {
-        return c.attribute(key).map(interpreter::constant).orElse(null);
+        try {
+            return c.attribute(key).map(interpreter::constant).orElse(null);
+        } catch (RuntimeException e) {
+            log.accept("table_trigger " + c.name() + ": " + key + " cannot be read (" + e.getMessage() + "), so it is "
+                + "taken as absent (" + c.span() + ")");
+            return null;
+        }
     }
 
     @Override

@@ -95,11 +95,21 @@ public final class TaskScheduler implements AutoCloseable {
                 log.println("xs serve: task " + task.name() + " is not scheduled: " + e.getMessage()
                     + (e.span == null ? "" : " (" + e.span + ")"));
             }
-            boolean active = !(task.attribute("active").map(interpreter::constant).orElse(true) instanceof Boolean b)
-                || b;
+            boolean active = !(constant(task, "active") instanceof Boolean b) || b;
             Entry entry = new Entry(task, schedule, active, problem);
             entry.nextDue = active ? schedule.firstAtOrAfter(now) : -1;
             tasks.put(task.name(), entry);
+        }
+    }
+
+    /** An attribute's value, or null when it is absent or needs variables (then it is reported). */
+    private Object constant(Construct task, String key) {
+        try {
+            return task.attribute(key).map(interpreter::constant).orElse(null);
+        } catch (RuntimeException e) {
+            log.println("task " + task.name() + ": " + key + " cannot be read (" + e.getMessage() + "), so it is taken as "
+                + "absent (" + task.span() + ")");
+            return null;
         }
     }
 
@@ -260,7 +270,7 @@ public final class TaskScheduler implements AutoCloseable {
     public synchronized List<Status> tasks() {
         List<Status> out = new ArrayList<>();
         for (Entry e : tasks.values()) {
-            Object description = e.task.attribute("description").map(interpreter::constant).orElse(null);
+            Object description = constant(e.task, "description");
             out.add(new Status(e.task.name(), description == null ? "" : String.valueOf(description), e.active,
                 e.schedule.series(), e.nextDue < 0 ? null : e.nextDue, e.running.get(), e.skipped.get(), e.last,
                 e.problem));
