@@ -235,6 +235,70 @@
     }) : [el('li', { class: 'empty', text: 'No realtime_trigger declared.' })]));
   }
 
+  function every(seconds) {
+    if (!seconds) return 'once';
+    if (seconds % 86400 === 0) return `every ${seconds / 86400} d`;
+    if (seconds % 3600 === 0) return `every ${seconds / 3600} h`;
+    if (seconds % 60 === 0) return `every ${seconds / 60} min`;
+    return `every ${seconds} s`;
+  }
+
+  function when(iso) {
+    return iso ? new Date(iso).toLocaleString() : '';
+  }
+
+  function renderTasks() {
+    const list = $('#task-list');
+    const tasks = state.program.tasks || [];
+    list.replaceChildren(...(tasks.length ? tasks.map((t) => {
+      const plan = t.schedule.map((s) => every(s.freq)).join(', ') || 'no schedule';
+      const badges = [];
+      if (!t.active) badges.push(badge('inactive', 'off'));
+      if (t.running) badges.push(badge('running'));
+      if (t.problem) badges.push(badge(t.problem, 'off'));
+      const last = t.last_run;
+      const lastText = last ? `last ${when(last.started_at)}: ${last.ok ? 'ok' : 'failed'} in ${last.millis} ms` : 'not run yet';
+      return el('li', { class: 'item static', dataset: { task: t.name } },
+        el('span', { class: 'name', text: t.name }),
+        el('span', { class: 'meta', text: `${plan}${t.next_run ? ` · next ${when(t.next_run)}` : ''}` }),
+        el('span', { class: `meta${last && !last.ok ? ' error' : ''}`, title: last && last.error ? last.error : '', text: lastText }),
+        badges.length ? el('span', { class: 'badges' }, badges) : null,
+        el('button', { type: 'button', class: 'secondary small', text: 'Run now', onclick: () => runTask(t.name) }));
+    }) : [el('li', { class: 'empty', text: 'No task declared.' })]));
+  }
+
+  function renderTableTriggers() {
+    const list = $('#table-trigger-list');
+    const triggers = state.program.table_triggers || [];
+    list.replaceChildren(...(triggers.length ? triggers.map((t) => el('li', { class: 'item static' },
+      el('span', { class: 'name', text: t.name }),
+      el('span', { class: 'meta', text: `on ${t.actions.join(', ') || 'nothing'} of ${t.table}` }),
+      el('span', { class: `meta${t.failures ? ' error' : ''}`, title: t.last_error || '',
+        text: `${t.runs} run${t.runs === 1 ? '' : 's'}${t.failures ? `, ${t.failures} failed: ${t.last_error}` : ''}` }),
+      t.active ? null : el('span', { class: 'badges' }, badge('inactive', 'off'))))
+      : [el('li', { class: 'empty', text: 'No table_trigger declared.' })]));
+  }
+
+  async function runTask(name) {
+    logNote(`task ${name}: running now`);
+    const result = await request(`/console/api/tasks/${encodeURIComponent(name)}/run`, { method: 'POST' });
+    if (!result.ok) logNote(`task ${name}: ${errorMessage(result)}`, true);
+    else if (result.body.ok === false) logNote(`task ${name}: failed: ${result.body.error}`, true);
+    else logNote(`task ${name}: ${result.body.millis === undefined ? result.body.message : `ok in ${result.body.millis} ms`}`);
+    await refreshTasks();
+  }
+
+  /** Next runs and last results change while the page is open: read them again now and then. */
+  async function refreshTasks() {
+    if (!state.program || !((state.program.tasks || []).length || (state.program.table_triggers || []).length)) return;
+    const program = await request('/console/api/program');
+    if (!program.ok) return;
+    state.program.tasks = program.body.tasks || [];
+    state.program.table_triggers = program.body.table_triggers || [];
+    renderTasks();
+    renderTableTriggers();
+  }
+
   function fillJoin(pattern) {
     const input = $('#join-channel');
     input.value = pattern;
@@ -775,6 +839,7 @@
     renderRealtime();
     showIdentity(state.server.auth_secret ? '' : 'Anonymous only: this server has no --auth-secret');
     $('#identity-status').classList.toggle('muted', !state.server.auth_secret);
+    setInterval(refreshTasks, 5000);
     document.body.dataset.ready = 'true';
   }
 
@@ -793,12 +858,23 @@
     renderFunctions();
     renderChannels();
     renderTriggers();
+    renderTasks();
+    renderTableTriggers();
+  }
+
+  /** The program without what changes as it runs (tasks' next run and last result). */
+  function shape(program) {
+    return JSON.stringify({
+      ...program,
+      tasks: (program.tasks || []).map((t) => t.name),
+      table_triggers: (program.table_triggers || []).map((t) => t.name),
+    });
   }
 
   /** After a reconnection the server may be a new process with edited scripts: show what it loaded. */
   async function reloadProgram() {
     const program = await request('/console/api/program');
-    if (!program.ok || JSON.stringify(program.body) === JSON.stringify(state.program)) return;
+    if (!program.ok || shape(program.body) === shape(state.program)) return;
     showProgram(program.body);
     logNote('the server loaded a changed program: the lists show it now');
   }

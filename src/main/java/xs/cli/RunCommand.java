@@ -25,10 +25,12 @@ import xs.interp.RealtimeEvent;
 import xs.interp.Services;
 import xs.interp.Values;
 import xs.interp.XsError;
+import xs.workspace.TableTriggers;
 
 /**
- * {@code xs run PATH... [--function NAME] [--input JSON|@FILE]}: runs one function against an
- * in-memory database and shows its response and the realtime events it would push.
+ * {@code xs run PATH... [--function NAME | --task NAME] [--input JSON|@FILE]}: runs one function (or
+ * a task, once, now) against an in-memory database and shows its response and the realtime events
+ * it would push.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a function: print its response, and the realtime events and logs it produced.")
@@ -43,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--function", paramLabel = "NAME", description = "The function to run (optional when there is one).")
     String function;
+
+    @Option(names = "--task", paramLabel = "NAME", description = "Run this task once now, instead of a function.")
+    String task;
 
     @Option(names = "--input", paramLabel = "JSON", description = "Input as JSON, or @FILE to read it from a file.")
     String input;
@@ -91,7 +96,9 @@ final class RunCommand implements Callable<Integer> {
             err.println("xs: " + e.getMessage());
             return 2;
         }
-        Outcome outcome = new Interpreter(program, services).run(target, inputValue, auth, Map.of());
+        Interpreter interpreter = new Interpreter(program, services);
+        TableTriggers.attach(interpreter, line -> err.println("xs: " + line));
+        Outcome outcome = interpreter.run(target, inputValue, auth, Map.of());
         List<RealtimeEvent> emitted = events.events();
         if (!emitted.isEmpty() && channels.isEmpty()) {
             err.println("xs: warning: no realtime_channel is declared, so nothing would deliver these events");
@@ -107,6 +114,19 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Construct chooseFunction(Program program, PrintWriter err) {
+        if (task != null) {
+            if (function != null) {
+                err.println("xs: choose either --function or --task");
+                return null;
+            }
+            Construct c = program.find("task", task).orElse(null);
+            if (c == null) {
+                List<String> names = program.all("task").stream().map(Construct::name).toList();
+                err.println("xs: no task named \"" + task + "\""
+                    + (names.isEmpty() ? " (the given files declare no task)" : " (tasks: " + String.join(", ", names) + ")"));
+            }
+            return c;
+        }
         List<Construct> functions = program.functions();
         if (function != null) {
             Construct c = program.function(function).orElse(null);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +32,10 @@ import xs.realtime.HubStats;
 import xs.realtime.LocalBroker;
 import xs.realtime.Tokens;
 import xs.realtime.redis.RedisBroker;
+import xs.source.DeepStacks;
+import xs.workspace.TableTriggers;
+import xs.workspace.TaskLease;
+import xs.workspace.TaskScheduler;
 
 /**
  * {@code xs serve PATH... [--host H] [--port P|0] [--canonical NAME] [--auth-secret S] [--broker URL]}: serves
@@ -158,13 +164,18 @@ final class ServeCommand implements Callable<Integer> {
         Interpreter interpreter = new Interpreter(program, services);
         ProgramSetup.warmLambdas(program);
         hub.attach(interpreter);
+        TableTriggers triggers = TableTriggers.attach(interpreter, log::println);
+        TaskLease lease = shared instanceof RedisBroker redis ? redis::claimTask : TaskLease.ALONE;
+        ExecutorService taskRuns = Executors.newCachedThreadPool(DeepStacks.factory("xs-task"));
+        TaskScheduler tasks = new TaskScheduler(interpreter, lease, taskRuns, log);
         XsServer server;
         try {
             XsServer.Settings settings = new XsServer.Settings(host, port, canonical, tls,
                 XsServer.Settings.DEFAULT_MAX_BODY_BYTES).withTimeouts(headerTimeout * 1000, keepAliveTimeout * 1000)
                 .withCors(cors);
-            server = XsServer.start(settings, hub, interpreter, tokens, log);
+            server = XsServer.start(settings, hub, interpreter, tokens, tasks, triggers, log);
         } catch (RuntimeException e) {
+            taskRuns.shutdownNow();
             hub.close();
             db.close();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -180,7 +191,10 @@ final class ServeCommand implements Callable<Integer> {
             + (canonical == null ? "*" : canonical);
         out.println("xs serving " + http + " (realtime " + ws + ")");
         out.flush();
+        tasks.start();
         awaitStop();
+        tasks.close();
+        taskRuns.shutdownNow();
         server.close();
         db.close();
         HubStats.Snapshot s = hub.stats().snapshot();

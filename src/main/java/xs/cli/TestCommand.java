@@ -19,6 +19,7 @@ import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
 import xs.interp.Services;
 import xs.interp.TestRunner;
+import xs.workspace.TableTriggers;
 
 /**
  * {@code xs test PATH... [--data FILE] [--junit-xml FILE] [--filter TEXT]}: runs every
@@ -71,13 +72,14 @@ final class TestCommand implements Callable<Integer> {
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        });
+        }, interpreter -> TableTriggers.attach(interpreter, line -> err.println("xs: " + line)));
         List<TestRunner.Result> results = runner.run(filter);
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (TestRunner.Result r : results) {
             if (!r.passed()) {
-                out.println(r.failureAt() + ": test \"" + r.name() + "\" of " + r.construct().title() + " failed: "
-                    + r.failure());
+                String what = r.construct().kind().equals("workflow_test") ? r.construct().title()
+                    : "test \"" + r.name() + "\" of " + r.construct().title();
+                out.println(r.failureAt() + ": " + what + " failed: " + r.failure());
             }
         }
         if (junitXml != null) {

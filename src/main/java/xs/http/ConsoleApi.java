@@ -13,6 +13,8 @@ import xs.db.Database;
 import xs.interp.ErrorType;
 import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
+import xs.workspace.TableTriggers;
+import xs.workspace.TaskScheduler;
 
 /**
  * The JSON endpoints behind the developer console, all under {@code /console/api/}:
@@ -20,9 +22,10 @@ import xs.realtime.Tokens;
  *   <li>{@code GET program}: functions with their inputs, channels, triggers ({@link ProgramSummary});</li>
  *   <li>{@code GET server}: where the realtime hub is and whether tokens can be had;</li>
  *   <li>{@code GET tables}, {@code GET tables/NAME?page=N&per_page=M}: rows, read-only ({@link TableBrowser});</li>
- *   <li>{@code POST token}: a dev token for a user id ({@link DevTokens}).</li>
+ *   <li>{@code POST token}: a dev token for a user id ({@link DevTokens});</li>
+ *   <li>{@code POST tasks/NAME/run}: runs a task now ({@link TaskConsole}).</li>
  * </ul>
- * None of them writes data. Errors are Xano's body {@code {code, message, payload}}.
+ * None of them writes data except through a task the user runs. Errors are Xano's body {@code {code, message, payload}}.
  * <pre>curl localhost:8080/console/api/tables/user?page=1</pre>
  */
 final class ConsoleApi extends WorkerHandler {
@@ -37,10 +40,13 @@ final class ConsoleApi extends WorkerHandler {
     private final Map<String, Object> server;
     private final TableBrowser tables;
     private final DevTokens tokens;
+    private final TaskConsole tasks;
 
     /** @param canonical the only canonical the hub accepts, or null when it accepts any */
-    ConsoleApi(Program program, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis) {
+    ConsoleApi(Program program, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis,
+               TaskScheduler tasks, TableTriggers triggers) {
         super(workers, MAX_BODY, stallMillis);
+        this.tasks = new TaskConsole(tasks, triggers);
         this.program = program;
         this.tables = new TableBrowser(db);
         this.tokens = new DevTokens(tokens, db);
@@ -62,6 +68,12 @@ final class ConsoleApi extends WorkerHandler {
             }
             return;
         }
+        if (route.startsWith("tasks/") && route.endsWith("/run")) {
+            if (requireMethod(exchange, method, Methods.POST)) {
+                tasks.runNow(exchange, route.substring("tasks/".length(), route.length() - "/run".length()));
+            }
+            return;
+        }
         boolean known = route.equals("program") || route.equals("server") || route.equals("tables")
             || route.startsWith("tables/");
         if (!known) {
@@ -77,7 +89,7 @@ final class ConsoleApi extends WorkerHandler {
             return;
         }
         switch (route) {
-            case "program" -> Responses.json(exchange, 200, summary());
+            case "program" -> Responses.json(exchange, 200, withTasks(summary()));
             case "server" -> Responses.json(exchange, 200, server);
             case "tables" -> Responses.json(exchange, 200, Map.of("tables", tables.tables()));
             default -> rows(exchange, route.substring("tables/".length()));
@@ -91,6 +103,14 @@ final class ConsoleApi extends WorkerHandler {
             summary = s;
         }
         return s;
+    }
+
+    /** The summary is made once; tasks' next runs and triggers' results change, so they are read per request. */
+    private Map<String, Object> withTasks(Map<String, Object> summary) {
+        Map<String, Object> out = new LinkedHashMap<>(summary);
+        out.put("tasks", tasks.list());
+        out.put("table_triggers", tasks.triggers());
+        return out;
     }
 
     private static boolean requireMethod(HttpServerExchange exchange, HttpString method, HttpString wanted) {

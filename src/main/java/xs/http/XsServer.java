@@ -22,6 +22,8 @@ import xs.realtime.Hub;
 import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
 import xs.source.DeepStacks;
+import xs.workspace.TableTriggers;
+import xs.workspace.TaskScheduler;
 
 /**
  * The server of {@code xs serve}: Undertow on one port with {@code POST /function/{name}},
@@ -80,6 +82,15 @@ public final class XsServer implements AutoCloseable {
 
     /** Starts listening; throws {@link RuntimeException} (with the cause) when the port cannot be bound. */
     public static XsServer start(Settings settings, Hub hub, Interpreter interpreter, Tokens tokens, PrintStream log) {
+        return start(settings, hub, interpreter, tokens, null, null, log);
+    }
+
+    /**
+     * Starts listening, with the console listing the scheduler's tasks and the table triggers
+     * (either may be null: none) and running tasks on request.
+     */
+    public static XsServer start(Settings settings, Hub hub, Interpreter interpreter, Tokens tokens,
+                                 TaskScheduler tasks, TableTriggers triggers, PrintStream log) {
         for (Logger l : QUIET) {
             l.setLevel(Level.WARNING);
         }
@@ -89,7 +100,7 @@ public final class XsServer implements AutoCloseable {
             settings.headerTimeoutMillis());
         HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical());
         HttpHandler consoleApi = new ConsoleApi(interpreter.program(), interpreter.services().database(), tokens,
-            settings.canonical(), functionWorkers, settings.headerTimeoutMillis());
+            settings.canonical(), functionWorkers, settings.headerTimeoutMillis(), tasks, triggers);
         HttpHandler consoleAssets = new ConsoleAssets();
         CorsPolicy cors = settings.cors();
         ThisMachine machine = new ThisMachine(settings.host());

@@ -64,12 +64,16 @@ final class DbStatements {
         Object run(Database db, Frame f);
     }
 
-    /** Runs one database action in a frame, with its result stored by {@code as}. */
+    /** Runs one database action in a frame, with its addons applied and its result stored by {@code as}. */
     private static Exec run(GenericStmt s, Compilation c, Action action) {
         Target target = c.as(s);
+        Addons addons = Addons.of(s, c);
         Span span = s.span();
         return f -> {
             Object result = guarded(span, () -> action.run(f.context.services.database(), f));
+            if (addons != null) {
+                result = addons.apply(result, f);
+            }
             if (target != null) {
                 target.writeOwned(f, result);
             }

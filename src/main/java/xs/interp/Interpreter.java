@@ -36,10 +36,17 @@ public final class Interpreter {
      * that both find it empty resolve the same function: the race is harmless.
      */
     static final class Callee {
+        final String kind;
         final String name;
         private volatile Compiled compiled;
 
         Callee(String name) {
+            this("function", name);
+        }
+
+        /** A construct of another kind called by name: an addon ({@code addon.call}, {@code addon = [...]}). */
+        Callee(String kind, String name) {
+            this.kind = kind;
             this.name = name;
         }
     }
@@ -153,13 +160,27 @@ public final class Interpreter {
 
     /** function.run: input validated as for a direct call; errors name the call chain. */
     Object callFunction(Callee callee, Object input, Frame caller, Span at) {
+        return call(callee, input, caller, at, "function.run");
+    }
+
+    /** An addon run for one row (or by addon.call): its single query's result. */
+    Object callAddon(Callee callee, Object input, Frame caller, Span at) {
+        return call(callee, input, caller, at, "addon");
+    }
+
+    /** addon.call, function.call, task.call and the like: the construct's response; errors name the statement. */
+    Object callNamed(Callee callee, Object input, Frame caller, Span at, String statement) {
+        return call(callee, input, caller, at, statement);
+    }
+
+    private Object call(Callee callee, Object input, Frame caller, Span at, String statement) {
         String name = callee.name;
         Compiled target = callee.compiled;
-        Construct construct = target != null ? null : program.function(name).orElseThrow(
-            () -> XsError.runtime(at, "function.run: no function named \"" + name + "\""));
+        Construct construct = target != null ? null : program.find(callee.kind, name).orElseThrow(
+            () -> XsError.runtime(at, statement + ": no " + callee.kind + " named \"" + name + "\""));
         RunContext context = caller.context;
         if (context.depth >= RunContext.MAX_DEPTH) {
-            throw XsError.runtime(at, "function.run calls are nested more than " + RunContext.MAX_DEPTH
+            throw XsError.runtime(at, statement + " calls are nested more than " + RunContext.MAX_DEPTH
                 + " deep (runaway recursion?)").withCode(Code.XS0304);
         }
         context.deadline.check();
@@ -173,7 +194,7 @@ public final class Interpreter {
             }
             return invoke(target, input, auth, Map.of(), context);
         } catch (XsError e) {
-            throw e.through("function.run \"" + name + "\" at " + at);
+            throw e.through(statement + " \"" + name + "\" at " + at);
         } finally {
             context.depth--;
         }
@@ -201,7 +222,8 @@ public final class Interpreter {
         return k;
     }
 
-    private Compiled compile(Construct c) {
+    private Compiled compile(Construct construct) {
+        Construct c = construct.kind().equals("addon") ? AddonBody.of(construct) : construct;
         Compilation comp = new Compilation(this, c);
         InputSchema input = c.input().map(InputSchema::of).orElse(null);
         Exec stack = c.stack().map(comp::block).orElse(f -> Exec.NORMAL);

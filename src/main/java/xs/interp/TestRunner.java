@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import xs.ast.Block;
 import xs.ast.Construct;
@@ -30,17 +31,36 @@ public final class TestRunner {
 
     private final Program program;
     private final Supplier<Services> services;
+    private final Consumer<Interpreter> prepare;
     private final Map<GenericStmt, Construct> bodies = new IdentityHashMap<>();
 
     public TestRunner(Program program, Supplier<Services> services) {
-        this.program = program;
-        this.services = services;
+        this(program, services, interpreter -> { });
     }
 
-    /** Every test block, in file order; {@code filter} (may be null) keeps tests whose name contains it. */
+    /** @param prepare runs on each test's interpreter before the test (the CLI wires table triggers there) */
+    public TestRunner(Program program, Supplier<Services> services, Consumer<Interpreter> prepare) {
+        this.program = program;
+        this.services = services;
+        this.prepare = prepare;
+    }
+
+    /**
+     * Every test block and workflow_test, in file order; {@code filter} (may be null) keeps tests
+     * whose name (or construct, or a workflow test's tag) contains it.
+     */
     public List<Result> run(String filter) {
         List<Result> results = new ArrayList<>();
         for (Construct c : program.constructs()) {
+            if (c.kind().equals("workflow_test")) {
+                if (filter == null || c.title().contains(filter) || tags(c).stream().anyMatch(t -> t.contains(filter))) {
+                    long start = System.nanoTime();
+                    Result r = runWorkflow(c);
+                    results.add(new Result(c, r.name(), c.span(), r.passed(), r.failure(), r.failureAt(),
+                        (System.nanoTime() - start) / 1_000_000));
+                }
+                continue;
+            }
             for (GenericStmt test : c.subBlocks("test")) {
                 String name = name(test);
                 if (filter != null && !name.contains(filter) && !c.title().contains(filter)) {
@@ -55,12 +75,46 @@ public final class TestRunner {
         return results;
     }
 
+    /**
+     * A {@code workflow_test NAME { stack {...} }}: its stack runs as a whole against a fresh
+     * database, calling functions, addons, tasks, triggers (and queries with api.call) itself.
+     */
+    private Result runWorkflow(Construct test) {
+        String name = test.name() == null ? "(unnamed)" : test.name();
+        Interpreter interpreter = new Interpreter(program, services.get());
+        prepare.accept(interpreter);
+        try {
+            Outcome outcome = interpreter.run(test, null, Identity.ANONYMOUS.auth(), Map.of(), name);
+            if (!outcome.ok()) {
+                XsError e = outcome.error();
+                return new Result(test, name, test.span(), false, e.getMessage(), e.span() == null ? test.span() : e.span(),
+                    0);
+            }
+        } catch (ExpectFailure f) {
+            return new Result(test, name, test.span(), false, f.getMessage(), f.span() == null ? test.span() : f.span(), 0);
+        }
+        return new Result(test, name, test.span(), true, null, null, 0);
+    }
+
+    private static List<String> tags(Construct c) {
+        List<String> out = new ArrayList<>();
+        if (c.attribute("tags").orElse(null) instanceof xs.ast.ArrayExpr a) {
+            for (xs.ast.Expr e : a.elements()) {
+                if (e instanceof Literal l && l.value() != null) {
+                    out.add(Values.toText(l.value()));
+                }
+            }
+        }
+        return out;
+    }
+
     private static String name(GenericStmt test) {
         return test.argument() instanceof Literal l && l.value() != null ? Values.toText(l.value()) : "(unnamed)";
     }
 
     private Result run(Construct construct, GenericStmt test, String name) {
         Interpreter interpreter = new Interpreter(program, services.get());
+        prepare.accept(interpreter);
         Object input;
         try {
             input = test.attribute("input").map(interpreter::constant).orElse(new LinkedHashMap<String, Object>());

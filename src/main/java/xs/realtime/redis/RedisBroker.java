@@ -189,6 +189,23 @@ public final class RedisBroker implements Broker {
         }
     }
 
+    /**
+     * Claims one occurrence of a scheduled task for this node ({@code SET key node NX PX hold}):
+     * true for the first node only. When Redis cannot be reached nobody can tell who runs it, so
+     * this node does not (running it on every node would be worse than missing it once).
+     */
+    public boolean claimTask(String task, long occurrence, long holdMillis) {
+        try {
+            String set = sync.set(RedisKeys.taskLease(task, occurrence), node.getBytes(StandardCharsets.UTF_8),
+                SetArgs.Builder.nx().px(holdMillis));
+            return "OK".equals(set);
+        } catch (RedisException e) {
+            log.println("task " + task + ": the run due at " + java.time.Instant.ofEpochMilli(occurrence)
+                + " is skipped: Redis cannot be reached to claim it (" + reason(e) + ")");
+            return false;
+        }
+    }
+
     /** Subscribes, registers this node, and starts the heartbeat. */
     private void start() {
         pubsub.addListener(new RedisPubSubAdapter<>() {

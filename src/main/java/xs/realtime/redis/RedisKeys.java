@@ -48,4 +48,9 @@ final class RedisKeys {
     static String alive(String node) {
         return "xs:alive:" + node;
     }
+
+    /** The claim of one occurrence of a scheduled task: the node that sets it first runs the occurrence. */
+    static String taskLease(String task, long occurrence) {
+        return "xs:task:" + task + ":" + occurrence;
+    }
 }

@@ -1,0 +1,166 @@
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import xs.ast.Program;
+import xs.db.TableSchema;
+import xs.db.engines.Engines;
+import xs.db.hooks.WriteHooks;
+import xs.interp.ChannelDirectory;
+import xs.interp.EventRecorder;
+import xs.interp.Identity;
+import xs.interp.Interpreter;
+import xs.interp.Outcome;
+import xs.interp.Services;
+import xs.interp.TableDefinitions;
+import xs.source.Source;
+import xs.syntax.ScriptParser;
+import xs.workspace.TableTriggers;
+
+/**
+ * What a table trigger adds to a write. Three functions run interleaved in one JVM, each N times
+ * per round: {@code plain} inserts into a table without trigger, {@code watched} inserts into a
+ * table whose trigger inserts one audit row, {@code stack} is a function with the trigger's input
+ * and stack, called with the input the trigger gets (the cost of running its stack). The trigger's overhead is watched - plain - stack per write.
+ */
+public final class TriggerBench {
+    /** CPU time of the calling thread: on a shared, loaded machine wall time mostly measures the neighbours. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static final String PROGRAM = """
+        table plain {
+          schema {
+            int id
+            text name
+          }
+        }
+        ---
+        table watched {
+          schema {
+            int id
+            text name
+          }
+        }
+        ---
+        table audit {
+          schema {
+            int id
+            text action
+            int row_id?
+          }
+        }
+        ---
+        table_trigger audit_watched {
+          table = "watched"
+          input {
+            json new
+            json old
+            enum action {
+              values = ["insert", "update", "delete", "truncate"]
+            }
+            text datasource
+          }
+          stack {
+            db.add audit {
+              data = {action: $input.action, row_id: $input.new.id}
+            }
+          }
+          actions = {insert: true}
+        }
+        ---
+        function plain {
+          input {
+            text name
+          }
+          stack {
+            db.add plain {
+              data = {name: $input.name}
+            }
+          }
+        }
+        ---
+        function watched {
+          input {
+            text name
+          }
+          stack {
+            db.add watched {
+              data = {name: $input.name}
+            }
+          }
+        }
+        ---
+        function stack {
+          input {
+            json new
+            json old
+            enum action {
+              values = ["insert", "update", "delete", "truncate"]
+            }
+            text datasource
+          }
+          stack {
+            db.add audit {
+              data = {action: $input.action, row_id: $input.new.id}
+            }
+          }
+        }
+        """;
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        var parsed = new ScriptParser().parse(new Source("bench.xs", PROGRAM));
+        if (parsed.script() == null) {
+            throw new IllegalStateException("the bench program does not parse: " + parsed.diagnostics());
+        }
+        Program program = new Program(List.of(parsed.script()));
+        WriteHooks db = Engines.inMemory();
+        for (TableSchema t : TableDefinitions.of(program)) {
+            db.define(t);
+        }
+        Interpreter interpreter = new Interpreter(program,
+            Services.of(db, new EventRecorder(ChannelDirectory.of(program)), Map.of(), 60_000));
+        TableTriggers.attach(interpreter, System.err::println);
+        String[] functions = {"plain", "watched", "stack"};
+        List<List<Double>> micros = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Map<String, Object> row = Map.of("name", "row");
+        // What the trigger receives for an insert, so "stack" runs exactly the trigger's work as a call.
+        Map<String, Object> triggerInput = Map.of("new", Map.of("id", 1L, "name", "row"), "old", Map.of(),
+            "action", "insert", "datasource", "live");
+        for (int round = 0; round < rounds + 5; round++) {
+            for (int f = 0; f < functions.length; f++) {
+                long t0 = CPU.getCurrentThreadCpuTime();
+                for (int i = 0; i < n; i++) {
+                    Outcome o = interpreter.call(functions[f], f == 2 ? triggerInput : row, Identity.ANONYMOUS.auth());
+                    if (!o.ok()) {
+                        throw new IllegalStateException(o.error().getMessage());
+                    }
+                }
+                double perCall = (CPU.getCurrentThreadCpuTime() - t0) / 1000.0 / n;
+                if (round >= 5) {
+                    micros.get(f).add(perCall);
+                }
+            }
+        }
+        double plain = median(micros.get(0));
+        double watched = median(micros.get(1));
+        double stack = median(micros.get(2));
+        System.out.printf("per write, thread CPU time, median of %d rounds of %d calls (after 5 warm-up rounds):%n",
+            rounds, n);
+        for (int f = 0; f < functions.length; f++) {
+            List<Double> m = micros.get(f);
+            System.out.printf("  %-8s %7.2f us (min %.2f, max %.2f)%n", functions[f], median(m), Collections.min(m),
+                Collections.max(m));
+        }
+        System.out.printf("  trigger overhead beyond its stack: %.2f us per write (watched - plain - stack)%n",
+            watched - plain - stack);
+        System.out.printf("  watched / (plain + stack): %.2f%n", watched / (plain + stack));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,289 @@
+package xs.workspace;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import xs.ast.Construct;
+import xs.interp.Identity;
+import xs.interp.Interpreter;
+import xs.interp.Json;
+import xs.interp.Outcome;
+
+/**
+ * Runs a workspace's {@code task} blocks on their schedules while {@code xs serve} runs: each
+ * task at {@code starts_on + k*freq} (UTC), an occurrence that comes due while the previous run
+ * is still going is skipped, nothing runs past {@code ends_on}, and {@code active = false} tasks
+ * run only when asked. Time comes from one place, the interpreter's clock ({@link
+ * xs.interp.Services#clock()}): {@link #tick()} runs what is due at that clock's now, so a test
+ * with its own clock drives the schedule without sleeping, and {@link #start()} ticks it with
+ * real time. Every run prints a line when it starts and one when it ends, naming the task and
+ * the run.
+ * <pre>task cleanup { stack { db.bulk.delete session { where = $db.session.expires_at < now } } schedule = [{starts_on: 2026-01-01 00:00:00+0000, freq: 60}] }</pre>
+ */
+public final class TaskScheduler implements AutoCloseable {
+    /** How often the real-time driver looks at the clock at most; it wakes earlier for a due task. */
+    private static final long MAX_SLEEP_MILLIS = 1000;
+
+    /** One finished run. {@code occurrence} is the scheduled time, or the start time of a run asked for now. */
+    public record Run(String task, long number, long occurrence, boolean scheduled, long startedAt, long millis,
+                      boolean ok, String error) {
+    }
+
+    /** What the console shows of a task. */
+    public record Status(String name, String description, boolean active, List<TaskSchedule.Series> schedule,
+                         Long nextRun, boolean running, long skipped, Run lastRun, String problem) {
+    }
+
+    private final Interpreter interpreter;
+    private final LongSupplier clock;
+    private final TaskLease lease;
+    private final Executor runner;
+    private final PrintStream log;
+    private final Map<String, Entry> tasks = new LinkedHashMap<>();
+    private final AtomicLong runs = new AtomicLong();
+    private volatile Thread driver;
+    private volatile boolean closed;
+
+    /** A task's schedule and the state of its runs. */
+    private static final class Entry {
+        final Construct task;
+        final TaskSchedule schedule;
+        final boolean active;
+        final String problem;
+        final AtomicBoolean running = new AtomicBoolean();
+        final AtomicLong skipped = new AtomicLong();
+        /** The next occurrence not yet handled, or -1 when the schedule has ended (or there is none). */
+        long nextDue = -1;
+        volatile Run last;
+
+        Entry(Construct task, TaskSchedule schedule, boolean active, String problem) {
+            this.task = task;
+            this.schedule = schedule;
+            this.active = active;
+            this.problem = problem;
+        }
+    }
+
+    /**
+     * Reads every task's schedule; occurrences before the interpreter clock's now are not run.
+     *
+     * @param runner where runs execute (the scheduler itself never runs a stack)
+     */
+    public TaskScheduler(Interpreter interpreter, TaskLease lease, Executor runner, PrintStream log) {
+        this.interpreter = interpreter;
+        this.clock = interpreter.services().clock();
+        this.lease = lease;
+        this.runner = runner;
+        this.log = log;
+        long now = clock.getAsLong();
+        for (Construct task : interpreter.program().all("task")) {
+            TaskSchedule schedule = new TaskSchedule(List.of());
+            String problem = null;
+            try {
+                schedule = TaskSchedule.of(task, interpreter::constant);
+            } catch (TaskSchedule.Invalid e) {
+                problem = e.getMessage();
+                log.println("xs serve: task " + task.name() + " is not scheduled: " + e.getMessage()
+                    + (e.span == null ? "" : " (" + e.span + ")"));
+            }
+            boolean active = !(constant(task, "active") instanceof Boolean b) || b;
+            Entry entry = new Entry(task, schedule, active, problem);
+            entry.nextDue = active ? schedule.firstAtOrAfter(now) : -1;
+            tasks.put(task.name(), entry);
+        }
+    }
+
+    /** An attribute's value, or null when it is absent or needs variables (then it is reported). */
+    private Object constant(Construct task, String key) {
+        try {
+            return task.attribute(key).map(interpreter::constant).orElse(null);
+        } catch (RuntimeException e) {
+            log.println("task " + task.name() + ": " + key + " cannot be read (" + e.getMessage() + "), so it is taken as "
+                + "absent (" + task.span() + ")");
+            return null;
+        }
+    }
+
+    /** Whether the program has any task at all. */
+    public boolean isEmpty() {
+        return tasks.isEmpty();
+    }
+
+    /** Starts the real-time driver: a daemon thread that ticks when a task is due. */
+    public synchronized void start() {
+        if (driver != null || tasks.isEmpty()) {
+            return;
+        }
+        for (Entry e : tasks.values()) {
+            if (e.nextDue >= 0) {
+                log.println("task " + e.task.name() + ": scheduled, next run " + Instant.ofEpochMilli(e.nextDue));
+            } else if (e.problem == null) {
+                log.println("task " + e.task.name() + ": not scheduled (" + (e.active ? "no occurrence is left" : "active = false")
+                    + "); the console can run it now");
+            }
+        }
+        Thread t = new Thread(this::drive, "xs-task-scheduler");
+        t.setDaemon(true);
+        driver = t;
+        t.start();
+    }
+
+    private void drive() {
+        while (!closed) {
+            long wait = MAX_SLEEP_MILLIS;
+            try {
+                long now = tick();
+                long due = nextDue();
+                if (due >= 0) {
+                    wait = Math.max(1, Math.min(MAX_SLEEP_MILLIS, due - now));
+                }
+            } catch (RuntimeException e) {
+                log.println("xs serve: the task scheduler hit an internal error (please report it): " + e);
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized long nextDue() {
+        long best = -1;
+        for (Entry e : tasks.values()) {
+            if (e.nextDue >= 0 && (best < 0 || e.nextDue < best)) {
+                best = e.nextDue;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Starts every occurrence that is due at the clock's now and returns that now. When several
+     * occurrences of one task have passed since the last tick (a suspended machine), only the
+     * latest runs.
+     */
+    public synchronized long tick() {
+        long now = clock.getAsLong();
+        for (Entry e : tasks.values()) {
+            if (e.nextDue < 0 || e.nextDue > now) {
+                continue;
+            }
+            long occurrence = e.schedule.lastAtOrBefore(now);
+            e.nextDue = e.schedule.firstAtOrAfter(now + 1);
+            if (occurrence < 0) {
+                continue;
+            }
+            if (e.running.get()) {
+                e.skipped.incrementAndGet();
+                log.println("task " + e.task.name() + ": skipped the run due at " + Instant.ofEpochMilli(occurrence)
+                    + ": the previous run is still going");
+                continue;
+            }
+            if (!lease.claim(e.task.name(), occurrence, holdMillis(e, occurrence))) {
+                continue;
+            }
+            launch(e, occurrence, true);
+        }
+        return now;
+    }
+
+    /** A claim outlives its occurrence by at least a minute, so a node whose clock runs late still sees it. */
+    private static long holdMillis(Entry e, long occurrence) {
+        long next = e.schedule.firstAtOrAfter(occurrence + 1);
+        long gap = next < 0 ? 0 : next - occurrence;
+        return Math.max(60_000, 2 * gap);
+    }
+
+    /**
+     * Runs a task now, outside its schedule ({@code xs run --task}, the console's "Run now").
+     * Empty when there is no such task; a run already going answers a run that did not start.
+     */
+    public Optional<CompletableFuture<Run>> runNow(String name) {
+        Entry e;
+        synchronized (this) {
+            e = tasks.get(name);
+        }
+        if (e == null) {
+            return Optional.empty();
+        }
+        long now = clock.getAsLong();
+        if (e.running.get()) {
+            return Optional.of(CompletableFuture.completedFuture(new Run(name, 0, now, false, now, 0, false,
+                "the previous run is still going")));
+        }
+        return Optional.of(launch(e, now, false));
+    }
+
+    private CompletableFuture<Run> launch(Entry e, long occurrence, boolean scheduled) {
+        e.running.set(true);
+        long number = runs.incrementAndGet();
+        String name = e.task.name();
+        String title = "task " + name + " run #" + number
+            + (scheduled ? " (due " + Instant.ofEpochMilli(occurrence) + ")" : " (asked for now)");
+        CompletableFuture<Run> done = new CompletableFuture<>();
+        Runnable job = () -> {
+            long started = clock.getAsLong();
+            long t0 = System.nanoTime();
+            log.println(title + ": started");
+            Run run;
+            try {
+                Outcome outcome = interpreter.run(e.task, new LinkedHashMap<String, Object>(), Identity.ANONYMOUS.auth(),
+                    Map.of());
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                for (Object line : outcome.logs()) {
+                    log.println(title + ": log: " + (line instanceof String s ? s : Json.write(line)));
+                }
+                String error = outcome.ok() ? null : outcome.error().getMessage()
+                    + (outcome.error().span() == null ? "" : " (" + outcome.error().span() + ")");
+                run = new Run(name, number, occurrence, scheduled, started, millis, outcome.ok(), error);
+                log.println(title + (outcome.ok() ? ": ok in " + millis + " ms" : ": failed after " + millis + " ms: " + error));
+            } catch (RuntimeException ex) {
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                run = new Run(name, number, occurrence, scheduled, started, millis, false, "internal error: " + ex);
+                log.println(title + ": failed with an internal error (please report it): " + ex);
+            } finally {
+                e.running.set(false);
+            }
+            e.last = run;
+            done.complete(run);
+        };
+        try {
+            runner.execute(job);
+        } catch (RuntimeException ex) {
+            e.running.set(false);
+            done.completeExceptionally(ex);
+        }
+        return done;
+    }
+
+    /** Every task with its schedule, next run and last result, in load order. */
+    public synchronized List<Status> tasks() {
+        List<Status> out = new ArrayList<>();
+        for (Entry e : tasks.values()) {
+            Object description = constant(e.task, "description");
+            out.add(new Status(e.task.name(), description == null ? "" : String.valueOf(description), e.active,
+                e.schedule.series(), e.nextDue < 0 ? null : e.nextDue, e.running.get(), e.skipped.get(), e.last,
+                e.problem));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = driver;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package xs.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import xs.ast.Program;
+import xs.ast.Script;
+import xs.db.TableSchema;
+import xs.db.engines.Engines;
+import xs.db.hooks.WriteHooks;
+import xs.http.XsServer;
+import xs.interp.ChannelDirectory;
+import xs.interp.Interpreter;
+import xs.interp.Services;
+import xs.interp.TableDefinitions;
+import xs.realtime.AuthTables;
+import xs.realtime.Hub;
+import xs.realtime.HubConfig;
+import xs.realtime.LocalBroker;
+import xs.realtime.Tokens;
+import xs.source.Source;
+import xs.syntax.ScriptParser;
+
+/**
+ * table_trigger on a real server ({@code tests/workspace/triggers}, functions called over HTTP):
+ * all four actions with new/old/action/datasource, firing before the writing statement returns,
+ * after commit inside a transaction and not at all for a rolled-back one, a failing trigger that
+ * leaves the write in place and is reported in the log and the console, a trigger of another data
+ * source that stays silent, and a trigger writing to its own table stopped by the depth bound.
+ */
+class TableTriggersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private XsServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        List<Script> scripts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("tests/workspace/triggers"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".xs")).sorted().toList()) {
+                scripts.add(new ScriptParser().parse(new Source(f.toString(), Files.readString(f))).script());
+            }
+        }
+        Program program = new Program(scripts);
+        WriteHooks db = Engines.inMemory();
+        for (TableSchema t : TableDefinitions.of(program)) {
+            db.define(t);
+        }
+        PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+        Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(), log);
+        Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of(), 10_000));
+        hub.attach(interpreter);
+        TableTriggers triggers = TableTriggers.attach(interpreter, log::println);
+        server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, 4096), hub, interpreter,
+            new Tokens("t"), null, triggers, log);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode call(String function) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/function/" + function))
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private String log() {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void allFourActionsFireWithNewOldActionAndDatasourceBeforeTheStatementReturns() throws Exception {
+        JsonNode r = call("write_each");
+        assertEquals(1, r.path("after_add").asInt(), "the insert's trigger ran before db.add returned");
+        JsonNode audit = r.path("audit");
+        List<String> actions = new ArrayList<>();
+        audit.forEach(a -> actions.add(a.path("action").asText()));
+        assertEquals(List.of("insert", "update", "delete", "insert", "truncate"), actions, audit.toString());
+
+        JsonNode insert = audit.path(0);
+        assertEquals("first", insert.path("new").path("name").asText());
+        assertEquals(0, insert.path("old").size(), "old is empty on insert");
+        assertEquals("live", insert.path("datasource").asText());
+        JsonNode update = audit.path(1);
+        assertEquals("renamed", update.path("new").path("name").asText());
+        assertEquals(2, update.path("new").path("version").asInt());
+        assertEquals("first", update.path("old").path("name").asText());
+        JsonNode delete = audit.path(2);
+        assertEquals(0, delete.path("new").size(), "new is empty on delete");
+        assertEquals("renamed", delete.path("old").path("name").asText());
+        JsonNode truncate = audit.path(4);
+        assertEquals(0, truncate.path("new").size());
+        assertEquals(0, truncate.path("old").size());
+
+        assertTrue(log().contains("table_trigger refuse_deletes on delete of item failed: deleting items is refused "
+            + "by this trigger (tests/workspace/triggers/triggers.xs:"), log());
+        assertTrue(log().contains("(the write stays)"), log());
+        assertTrue(!log().contains("another data source"), "a trigger of datasource test stays silent on live");
+
+        JsonNode program = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/console/api/program")).build(),
+            HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode refuse = null;
+        for (JsonNode t : program.path("table_triggers")) {
+            if (t.path("name").asText().equals("refuse_deletes")) {
+                refuse = t;
+            }
+        }
+        assertTrue(refuse != null, program.toString());
+        assertEquals(1, refuse.path("runs").asInt());
+        assertEquals(1, refuse.path("failures").asInt());
+        assertTrue(refuse.path("last_error").asText().contains("deleting items is refused"), refuse.toString());
+        assertEquals("[\"delete\"]", refuse.path("actions").toString());
+    }
+
+    @Test
+    void insideATransactionTriggersFireAfterCommitAndNotForARollback() throws Exception {
+        JsonNode r = call("in_transaction");
+        assertEquals(0, r.path("inside").asInt(), "nothing fires before the commit");
+        assertEquals(1, r.path("after").asInt(), "the trigger fired once the transaction committed");
+
+        JsonNode back = call("rolled_back");
+        assertEquals(1, back.path("audits").asInt(), "a rolled-back insert fires nothing");
+        assertEquals(1, back.path("items").asInt());
+    }
+
+    @Test
+    void aTriggerWritingItsOwnTableStopsAtTheDepthBound() throws Exception {
+        JsonNode n = call("count_up");
+        assertEquals(TableTriggers.MAX_DEPTH, n.asInt(), "each nested run added one until the bound");
+        assertTrue(log().contains("table_trigger bump_counter on update of counter failed: not run: triggers are nested "
+            + "more than " + TableTriggers.MAX_DEPTH + " deep"), log());
+    }
+}

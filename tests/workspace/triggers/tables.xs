@@ -1,0 +1,24 @@
+table item {
+  schema {
+    int id
+    text name
+    int version?=0
+  }
+}
+---
+table audit {
+  schema {
+    int id
+    text action
+    json new?
+    json old?
+    text datasource?
+  }
+}
+---
+table counter {
+  schema {
+    int id
+    int n?=0
+  }
+}

@@ -1,0 +1,90 @@
+// Every write to item is audited; a delete also meets a trigger that fails on purpose.
+table_trigger audit_items {
+  table = "item"
+
+  input {
+    json new
+    json old
+    enum action {
+      values = ["insert", "update", "delete", "truncate"]
+    }
+
+    text datasource
+  }
+
+  stack {
+    db.add audit {
+      data = {action: $input.action, new: $input.new, old: $input.old, datasource: $input.datasource}
+    }
+  }
+
+  actions = {insert: true, update: true, delete: true, truncate: true}
+  datasources = ["live"]
+}
+---
+table_trigger refuse_deletes {
+  table = "item"
+
+  input {
+    json new
+    json old
+    enum action {
+      values = ["insert", "update", "delete", "truncate"]
+    }
+
+    text datasource
+  }
+
+  stack {
+    precondition ($input.action != "delete") {
+      error = "deleting items is refused by this trigger"
+    }
+  }
+
+  actions = {delete: true}
+  datasources = ["live"]
+}
+---
+table_trigger only_other_datasource {
+  table = "item"
+
+  input {
+    json new
+  }
+
+  stack {
+    throw {
+      name = "Wrong"
+      value = "this trigger listens to another data source"
+    }
+  }
+
+  actions = {insert: true}
+  datasources = ["test"]
+}
+---
+// Writes to its own table: each run fires the next, until the depth bound stops it.
+table_trigger bump_counter {
+  table = "counter"
+
+  input {
+    json new
+    json old
+    enum action {
+      values = ["insert", "update", "delete", "truncate"]
+    }
+
+    text datasource
+  }
+
+  stack {
+    db.edit counter {
+      field_name = "id"
+      field_value = $input.new.id
+      data = {n: $input.new.n + 1}
+    }
+  }
+
+  actions = {insert: true, update: true}
+  datasources = ["live"]
+}
