@@ -44,6 +44,8 @@ final class Worker {
     private final Object lock = new Object();
     private Pending pending;
     private boolean exited;
+    /** Why the process ended, once it has: handed to a call that comes too late. */
+    private WorkerFailure ending;
     private long nextId;
 
     /** The call in progress: its answer, once it comes, and what it printed. */
@@ -155,7 +157,9 @@ final class Worker {
         Pending p = new Pending(id);
         synchronized (lock) {
             if (exited) {
-                throw new WorkerFailure(WorkerFailure.Kind.EXITED, "the lambda worker had already stopped");
+                // A worker that died before its first call (a Deno that cannot start) says why.
+                throw ending != null ? ending : new WorkerFailure(WorkerFailure.Kind.EXITED,
+                    "the lambda worker had already stopped");
             }
             pending = p;
         }
@@ -163,8 +167,21 @@ final class Worker {
             stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         } catch (IOException e) {
+            // The process is going away: give the reader a moment to collect what it said and its
+            // exit code, which it puts on the pending call; that says more than the broken pipe.
             synchronized (lock) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                try {
+                    while (!p.done() && !exited && System.nanoTime() < until) {
+                        lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 pending = null;
+                if (p.failure != null) {
+                    throw p.failure.withOutput(p.output);
+                }
             }
             throw new WorkerFailure(WorkerFailure.Kind.EXITED, "the lambda worker stopped taking calls: "
                 + tailText());
@@ -313,13 +330,14 @@ final class Worker {
         }
         synchronized (lock) {
             exited = true;
+            String said = tailText();
+            boolean memory = said.toLowerCase(java.util.Locale.ROOT).contains("out of memory");
+            ending = memory
+                ? new WorkerFailure(WorkerFailure.Kind.MEMORY, "its JavaScript heap was full")
+                : new WorkerFailure(WorkerFailure.Kind.EXITED, "the worker process ended (exit code " + code + ")"
+                    + (said.isEmpty() ? "" : ": " + said));
             if (pending != null && !pending.done()) {
-                String said = tailText();
-                boolean memory = said.toLowerCase(java.util.Locale.ROOT).contains("out of memory");
-                pending.failure = memory
-                    ? new WorkerFailure(WorkerFailure.Kind.MEMORY, "its JavaScript heap was full")
-                    : new WorkerFailure(WorkerFailure.Kind.EXITED, "the worker process ended (exit code " + code + ")"
-                        + (said.isEmpty() ? "" : ": " + said));
+                pending.failure = ending;
             }
             lock.notifyAll();
         }
