@@ -123,8 +123,9 @@ public final class XsServer implements AutoCloseable {
         return new XsServer(listener, hub, functionWorkers, settings.tls() != null);
     }
 
-    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, HttpHandler functions, HttpHandler realtime,
-                              HttpHandler consoleApi, HttpHandler consoleAssets) throws Exception {
+    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine,
+                              HttpHandler functions, HttpHandler realtime, HttpHandler consoleApi,
+                              HttpHandler consoleAssets) throws Exception {
         String path = exchange.getRequestPath();
         // The console is for its own page only: no cross-origin access to it, and only under a
         // name of this machine (a rebound domain must not read the tables).
