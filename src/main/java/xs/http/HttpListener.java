@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
@@ -103,7 +104,7 @@ final class HttpListener implements AutoCloseable {
         IoUtils.safeClose(server);
         worker.shutdownNow();
         try {
-            worker.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            worker.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,11 +1,11 @@
 package xs.http;
 
-import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.xnio.XnioExecutor;
 import xs.interp.ErrorType;
@@ -70,7 +70,7 @@ final class RequestBody {
         }
     }
 
-    private void failed(HttpServerExchange ex, java.io.IOException e) {
+    private void failed(HttpServerExchange ex, IOException e) {
         if (done) {
             return;
         }

@@ -14,7 +14,7 @@ import xs.interp.ErrorType;
  * than the limit is 413, a transfer coding other than {@code chunked} is 501, both a length and a
  * coding is 400, each at once, with Xano's error body, and the connection then closes (its unread
  * body is not waited for). A chunked body past the limit is refused while it is read
- * ({@link Responses#readJson}).
+ * ({@link RequestBody}).
  * <pre>curl -H 'Transfer-Encoding: gzip' -d @big.json localhost:8080/function/f   →  501</pre>
  */
 final class RequestGate implements HttpHandler {

@@ -4,8 +4,6 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
-import io.undertow.util.Methods;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +24,7 @@ import xs.workspace.TableTriggers;
 import xs.workspace.TaskScheduler;
 
 /**
- * The server of {@code xs serve}: Undertow on one port with {@code POST /function/{name}},
+ * The server of {@code xs serve}: Undertow's HTTP on one port ({@link HttpListener}) with {@code POST /function/{name}},
  * {@code GET /health}, the realtime hub at {@code /rt/{canonical}} and the developer console
  * at {@code /} (its JSON under {@code /console/api/}), plain or TLS.
  * <pre>XsServer server = XsServer.start(settings, hub, interpreter, tokens, System.err);</pre>
@@ -125,8 +123,9 @@ public final class XsServer implements AutoCloseable {
         return new XsServer(listener, hub, functionWorkers, settings.tls() != null);
     }
 
-    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, HttpHandler functions, HttpHandler realtime,
-                              HttpHandler consoleApi, HttpHandler consoleAssets) throws Exception {
+    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine,
+                              HttpHandler functions, HttpHandler realtime, HttpHandler consoleApi,
+                              HttpHandler consoleAssets) throws Exception {
         String path = exchange.getRequestPath();
         // The console is for its own page only: no cross-origin access to it, and only under a
         // name of this machine (a rebound domain must not read the tables).
