@@ -4,7 +4,8 @@
 # after a full GC before, with the sockets open, and with them joined: resident set, live heap by
 # class (jcmd GC.class_histogram), native memory by NMT category (jcmd VM.native_memory summary),
 # the resident bytes of the Java heap's address range, and the direct buffer pool (JMX).
-# xs runs with the launcher's flags for `serve` (none: the JVM's defaults) plus NMT.
+# "xs" runs through the launcher (./xs serve, its JVM flags) with NMT and XS_BENCH_JAVA_OPTS added;
+# "xs:JAR" runs another build with plain `java -jar` (the launcher's flags before this change: none).
 #
 #   bench/realtime/memory.sh                          # xs and Node, 5,000 connections
 #   N=10000 SERVERS="xs node" bench/realtime/memory.sh
@@ -26,6 +27,8 @@ if [ ! -d "$here/baseline/node_modules/ws" ]; then
   (cd "$here/baseline" && npm ci --no-audit --no-fund --silent) >&2
 fi
 token="$(java -jar "$root/target/xs.jar" token --user 1 --secret "$secret")"
+# The launcher ends in exec, so the background job's pid is the JVM's.
+exec_launcher() { exec "$@"; }
 pid=""
 trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; true' EXIT
 echo "date $(date -u +%Y-%m-%dT%H:%M:%SZ) load $(cut -d' ' -f1-3 /proc/loadavg) connections $n"
@@ -34,9 +37,9 @@ for server in $servers; do
   : >"$log"
   case "$server" in
     node) node --expose-gc "$here/baseline/server.js" --port 0 --secret "$secret" >"$log" 2>&1 & kind=node ;;
-    xs) java -XX:NativeMemoryTracking=summary -jar "$root/target/xs.jar" serve "$here/app" --port 0 \
-          --auth-secret "$secret" >"$log" 2>&1 & kind=xs ;;
-    xs:*) java -XX:NativeMemoryTracking=summary -jar "${server#xs:}" serve "$here/app" --port 0 \
+    xs) XS_JAVA_OPTS="${XS_BENCH_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary" exec_launcher "$root/xs" serve \
+          "$here/app" --port 0 --auth-secret "$secret" >"$log" 2>&1 & kind=xs ;;
+    xs:*) java ${XS_BENCH_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary -jar "${server#xs:}" serve "$here/app" --port 0 \
           --auth-secret "$secret" >"$log" 2>&1 & kind=xs ;;
   esac
   pid=$!
