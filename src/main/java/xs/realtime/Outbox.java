@@ -4,13 +4,13 @@ package xs.realtime;
  * The frames waiting for one connection's writer, oldest first: a ring that any thread adds to
  * and the connection's writer takes from. It allocates nothing per frame (a fan-out to a
  * thousand members queues a thousand frames per message), starts small, grows with a backlog,
- * and is given back whenever it empties: an idle connection holds no ring (10,000 idle
- * subscribers kept 480 KB of empty rings), and a busy one allocates one per burst written, not
- * one per frame.
+ * and gives a large ring back once the backlog is written.
  * <pre>outbox.add(frame); … WireFrame next = outbox.pollIfFits(room);</pre>
  */
 final class Outbox {
     private static final int FIRST = 8;
+    /** A ring larger than this is dropped when it empties, so a past backlog does not stay allocated. */
+    private static final int KEPT = 64;
 
     private WireFrame[] ring;
     private int head;
@@ -47,7 +47,9 @@ final class Outbox {
         size--;
         if (size == 0) {
             head = 0;
-            ring = null;
+            if (ring.length > KEPT) {
+                ring = null;
+            }
         }
         return f;
     }
