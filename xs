@@ -6,10 +6,13 @@ jar="$here/target/xs.jar"
 archive="$here/target/xs.jsa"
 
 # Short commands start faster with the quick JIT tier and use the throughput collector; `xs serve` runs
-# long, so it keeps the full JIT.
+# long, so it keeps the full JIT. A server holds the heap it once needed: after a collection G1 keeps
+# up to 70 % of the heap free by default, which for a realtime hub of idle sockets is about twice
+# their live bytes again in resident memory. So `serve` keeps at most 30 % free, and an idle server
+# runs a collection each minute, which gives the rest back (BENCHMARKS.md, realtime memory).
 opts=()
 case "${1:-}" in
-  serve) ;;
+  serve) opts+=(-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:G1PeriodicGCInterval=60000) ;;
   *) opts+=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC) ;;
 esac
 

@@ -7,10 +7,11 @@
 #   REPEAT=3 bench/realtime/run.sh             # every scenario three times, xs and Node alternating
 #   SCENARIOS="fanout-1x1000 heap-10000" bench/realtime/run.sh
 #   XS_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=target/xs.jfr" bench/realtime/run.sh
+#   XS_JAR=/path/to/other/xs.jar bench/realtime/run.sh   # another build of xs
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-jar="$root/target/xs.jar"
+jar="${XS_JAR:-$root/target/xs.jar}"
 out="${OUT:-$here/build/results}"
 secret="bench-secret"
 repeat="${REPEAT:-1}"

@@ -402,26 +402,57 @@ public final class LoadGen {
             clients.add(open("bench:" + (i % channels), false, null, false));
         }
         awaitCount(opened, total);
-        System.err.printf(Locale.ROOT, "rtload: %d idle connections open in %.1f s%n", total,
-            (System.nanoTime() - start) / 1e9);
+        double openSecs = (System.nanoTime() - start) / 1e9;
+        System.err.printf(Locale.ROOT, "rtload: %d idle connections open in %.1f s%n", total, openSecs);
         Thread.sleep(1000);
         ServerProbe.Memory open = probe.memory();
+        long joinStart = System.nanoTime();
         for (Client c : clients) {
             c.write(c.joinFrame());
         }
         awaitCount(joined, total);
-        Thread.sleep(1000);
+        double joinSecs = (System.nanoTime() - joinStart) / 1e9;
+        // Idle for a while first (--settle seconds): timers armed while a connection was set up have run out then.
+        Thread.sleep(1000L * intArg("settle", 1));
         ServerProbe.Memory member = probe.memory();
+        breakdown(before, member, total);
         long perOpen = (open.heapBytes() - before.heapBytes()) / total;
         long perMember = (member.heapBytes() - before.heapBytes()) / total;
         System.err.printf(Locale.ROOT, "rtload: heap %d -> %d (open) -> %d (joined) bytes: %d, %d bytes per connection%n",
             before.heapBytes(), open.heapBytes(), member.heapBytes(), perOpen, perMember);
         return String.format(Locale.ROOT,
             "connections=%d heap_before=%d heap_open=%d heap_joined=%d heap_per_open_conn=%d heap_per_conn=%d "
-                + "external_per_conn=%d rss_per_conn=%d errors=%d load=%s",
+                + "external_per_conn=%d rss_per_conn=%d rss_anon_per_conn=%d nmt_per_conn=%d java_heap_committed_per_conn=%d heap_rss_per_conn=%d "
+                + "direct_per_conn=%d open_s=%.2f join_s=%.2f errors=%d load=%s",
             total, before.heapBytes(), open.heapBytes(), member.heapBytes(), perOpen, perMember,
             (member.externalBytes() - before.externalBytes()) / total, (member.rssBytes() - before.rssBytes()) / total,
-            errors(), load);
+            (member.rssAnonBytes() - before.rssAnonBytes()) / total,
+            (member.nmt().getOrDefault("Total", 0L) - before.nmt().getOrDefault("Total", 0L)) / total,
+            (member.nmt().getOrDefault("Java Heap", 0L) - before.nmt().getOrDefault("Java Heap", 0L)) / total,
+            (member.heapRssBytes() - before.heapRssBytes()) / total,
+            (member.directBytes() - before.directBytes()) / total, openSecs, joinSecs, errors(), load);
+    }
+
+    /** Where the growth went: NMT categories, the direct buffer pool and the classes that grew most, per connection. */
+    private static void breakdown(ServerProbe.Memory before, ServerProbe.Memory after, int total) {
+        System.err.printf(Locale.ROOT, "rtload: rss %+d bytes per connection (anonymous %+d)%n",
+            (after.rssBytes() - before.rssBytes()) / total, (after.rssAnonBytes() - before.rssAnonBytes()) / total);
+        System.err.printf(Locale.ROOT, "rtload: resident bytes of the Java heap %d -> %d: %+d per connection%n",
+            before.heapRssBytes(), after.heapRssBytes(), (after.heapRssBytes() - before.heapRssBytes()) / total);
+        System.err.printf(Locale.ROOT, "rtload: direct buffers %d -> %d (%d -> %d bytes)%n", before.directCount(),
+            after.directCount(), before.directBytes(), after.directBytes());
+        for (Map.Entry<String, Long> e : after.nmt().entrySet()) {
+            long grew = e.getValue() - before.nmt().getOrDefault(e.getKey(), 0L);
+            if (grew != 0) {
+                System.err.printf(Locale.ROOT, "rtload: nmt %-28s committed %+12d bytes, %+8.1f per connection%n",
+                    e.getKey(), grew, grew / (double) total);
+            }
+        }
+        after.classes().entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), e.getValue() - before.classes().getOrDefault(e.getKey(), 0L)))
+            .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(25)
+            .forEach(e -> System.err.printf(Locale.ROOT, "rtload: class %-70s %+12d bytes, %+8.1f per connection%n",
+                e.getKey(), e.getValue(), e.getValue() / (double) total));
     }
 
     private void awaitCount(AtomicInteger counter, int n) throws InterruptedException {

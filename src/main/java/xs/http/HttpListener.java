@@ -35,10 +35,12 @@ import xs.realtime.SocketCloser;
 final class HttpListener implements AutoCloseable {
     private final XnioWorker worker;
     private final AcceptingChannel<? extends StreamConnection> server;
+    private final HttpOpenListener open;
 
-    private HttpListener(XnioWorker worker, AcceptingChannel<? extends StreamConnection> server) {
+    private HttpListener(XnioWorker worker, AcceptingChannel<? extends StreamConnection> server, HttpOpenListener open) {
         this.worker = worker;
         this.server = server;
+        this.open = open;
     }
 
     /** Listens; throws {@link IllegalStateException} with the cause when the address cannot be bound. */
@@ -71,6 +73,7 @@ final class HttpListener implements AutoCloseable {
             .addAll(serverOptions).getMap();
         HttpOpenListener open = new HttpOpenListener(new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4), options);
         open.setRootHandler(root);
+        UpgradedSockets.track(open);
         ChannelListener<StreamConnection> wrapped = connection -> {
             connection.getSourceChannel().setConduit(new CloseElsewhere(connection.getSourceChannel().getConduit(),
                 connection));
@@ -88,8 +91,9 @@ final class HttpListener implements AutoCloseable {
                     socketOptions);
             }
             server.resumeAccepts();
-            return new HttpListener(worker, server);
+            return new HttpListener(worker, server, open);
         } catch (IOException e) {
+            UpgradedSockets.untrack(open);
             worker.shutdownNow();
             throw new IllegalStateException(e);
         }
@@ -99,8 +103,14 @@ final class HttpListener implements AutoCloseable {
         return server.getLocalAddress(InetSocketAddress.class);
     }
 
+    /** HTTP connections Undertow holds: the open ones that did not become WebSockets. */
+    int heldHttpConnections() {
+        return UpgradedSockets.held(open);
+    }
+
     @Override
     public void close() {
+        UpgradedSockets.untrack(open);
         IoUtils.safeClose(server);
         worker.shutdownNow();
         try {

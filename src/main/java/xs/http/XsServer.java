@@ -96,7 +96,7 @@ public final class XsServer implements AutoCloseable {
             Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), DeepStacks.factory("xs-http"));
         HttpHandler functions = new FunctionEndpoint(interpreter, tokens, functionWorkers, settings.maxBodyBytes(),
             settings.headerTimeoutMillis());
-        HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical());
+        HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical(), UpgradedSockets::detach);
         HttpHandler consoleApi = new ConsoleApi(interpreter.program(), interpreter.services().database(), tokens,
             settings.canonical(), functionWorkers, settings.headerTimeoutMillis(), tasks, triggers);
         HttpHandler consoleAssets = new ConsoleAssets();
@@ -170,6 +170,11 @@ public final class XsServer implements AutoCloseable {
 
     public boolean secure() {
         return secure;
+    }
+
+    /** HTTP connections Undertow still holds: open ones that did not become WebSockets. */
+    int heldHttpConnections() {
+        return listener.heldHttpConnections();
     }
 
     /** Closes realtime sockets with 1012 first, then stops listening. */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.xnio.StreamConnection;
@@ -61,7 +59,7 @@ public final class Connection implements FrameDecoder.Handler {
     private final FrameDecoder decoder;
     private final Outbox outbox = new Outbox();
     private final Runnable drainTask = this::drain;
-    private final Set<String> channels = ConcurrentHashMap.newKeySet();
+    private final JoinedChannels channels = new JoinedChannels();
     /** Held by whichever thread writes: the I/O thread, or a lane writing its batch directly. */
     private final Object writer = new Object();
     /** A plain socket may be written from a lane; a TLS engine is left to its I/O thread. */
@@ -105,7 +103,7 @@ public final class Connection implements FrameDecoder.Handler {
         return state == OPEN;
     }
 
-    Set<String> channels() {
+    JoinedChannels channels() {
         return channels;
     }
 

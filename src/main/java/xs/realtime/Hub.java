@@ -117,7 +117,7 @@ public final class Hub implements AutoCloseable {
 
     /** The connection stopped being usable: leave its channels (presence leave, exactly once each). */
     void released(Connection c) {
-        for (String channel : List.copyOf(c.channels())) {
+        for (String channel : c.channels().snapshot()) {
             ChannelConfig cfg = directory.match(channel).orElse(null);
             if (cfg != null) {
                 onLane(channel, cfg, s -> requests.leave(c, s, false));

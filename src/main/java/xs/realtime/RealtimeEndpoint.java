@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.function.BiConsumer;
+import org.xnio.StreamConnection;
 
 /**
  * The WebSocket handshake of {@code /rt/{canonical}} (protocol §1): a canonical other than the
@@ -27,12 +29,19 @@ public final class RealtimeEndpoint implements HttpHandler {
     private final Hub hub;
     private final Tokens tokens;
     private final String canonical;
+    private final BiConsumer<HttpServerExchange, StreamConnection> upgraded;
 
-    /** @param canonical the only canonical accepted, or null to accept any */
-    public RealtimeEndpoint(Hub hub, Tokens tokens, String canonical) {
+    /**
+     * @param canonical the only canonical accepted, or null to accept any
+     * @param upgraded  runs first on each upgraded socket, before the hub takes it: the server lets
+     *                 go of the socket's HTTP state there
+     */
+    public RealtimeEndpoint(Hub hub, Tokens tokens, String canonical,
+                            BiConsumer<HttpServerExchange, StreamConnection> upgraded) {
         this.hub = hub;
         this.tokens = tokens;
         this.canonical = canonical;
+        this.upgraded = upgraded;
     }
 
     @Override
@@ -79,7 +88,10 @@ public final class RealtimeEndpoint implements HttpHandler {
             // Browsers drop a connection whose offered subprotocol is not echoed.
             exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_PROTOCOL, token);
         }
-        exchange.upgradeChannel("websocket", (stream, ex) -> hub.open(stream, identity));
+        exchange.upgradeChannel("websocket", (stream, ex) -> {
+            upgraded.accept(ex, stream);
+            hub.open(stream, identity);
+        });
         exchange.endExchange();
     }
 
