@@ -15,7 +15,8 @@ import xs.db.DbException;
  * transaction again, a few times.
  */
 final class PgConnections implements AutoCloseable {
-    static final int ATTEMPTS = 5;
+    /** Tries of one transaction before its serialization failure reaches the caller. */
+    static final int ATTEMPTS = 30;
 
     private final HikariDataSource pool;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
@@ -84,7 +85,18 @@ final class PgConnections implements AutoCloseable {
                 if (attempt >= ATTEMPTS || !PgErrors.isRetryable(e)) {
                     throw e;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** A short random pause, growing with each try, so the transactions that collided spread out. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbException(DbException.Kind.STORAGE, "interrupted while retrying a transaction");
         }
     }
 
