@@ -47,9 +47,19 @@ public final class PostgresDatabase implements Database {
     /** Differences found between declarations and existing tables, for the caller to report. */
     private final List<String> notices = new ArrayList<>();
 
+    /** Whether close drops the schema: a throwaway database for one test. */
+    private boolean dropOnClose;
+
     private PostgresDatabase(HikariDataSource pool, String schemaName) {
         this.connections = new PgConnections(pool);
         this.schemaName = schemaName;
+    }
+
+    /** A database in a fresh schema of its own that close drops again, tables and all. */
+    public static PostgresDatabase throwaway(PgSettings settings) {
+        PostgresDatabase db = open(settings.withSchema("xs_test_" + java.util.UUID.randomUUID().toString().replace("-", "")));
+        db.dropOnClose = true;
+        return db;
     }
 
     /**
@@ -207,9 +217,22 @@ public final class PostgresDatabase implements Database {
         }
     }
 
+    /** The declared and written tables, and those other processes made in the same schema. */
     @Override
     public Set<String> tables() {
-        return new LinkedHashSet<>(tables.keySet());
+        Set<String> out = new LinkedHashSet<>(tables.keySet());
+        out.addAll(connections.call("(catalog)", c -> {
+            List<String> names = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                     + "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        }));
+        return out;
     }
 
     @Override
@@ -362,7 +385,13 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public void close() {
-        connections.close();
+        try {
+            if (dropOnClose) {
+                dropSchema();
+            }
+        } finally {
+            connections.close();
+        }
     }
 
     // ---- plumbing -------------------------------------------------------------------------
