@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import xs.db.IndexSchema;
 import xs.db.Query;
 import xs.db.ReturnSpec;
 import xs.db.TableSchema;
+import xs.db.hooks.WriteHooks;
 import xs.testing.PostgresServer;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -97,6 +100,28 @@ class PostgresDatabaseTest {
             return null;
         });
         assertEquals(100L, db.get("account", "id", 1L).get("n"));
+    }
+
+    @Test
+    void aRetriedTransactionTellsListenersOnlyOnce() throws Exception {
+        PostgresDatabase engine = open();
+        WriteHooks db = new WriteHooks(engine);
+        db.define(account(List.of(row("id", 1L, "email", "a@x.io", "n", 0L))));
+        AtomicInteger told = new AtomicInteger();
+        db.addListener(change -> told.incrementAndGet());
+        race(4, () -> {
+            for (int i = 0; i < 10; i++) {
+                String email = UUID.randomUUID() + "@x.io";
+                db.transaction(() -> {
+                    db.add("account", row("email", email));
+                    long n = (Long) db.get("account", "id", 1L).get("n");
+                    return db.edit("account", "id", 1L, row("n", n + 1));
+                });
+            }
+            return null;
+        });
+        assertEquals(40L, db.get("account", "id", 1L).get("n"));
+        assertEquals(80, told.get(), "40 inserts and 40 updates, each told once");
     }
 
     @Test
