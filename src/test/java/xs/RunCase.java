@@ -149,10 +149,16 @@ final class RunCase {
     }
 
     void verify() throws Exception {
+        try (Database db = Engines.inMemory()) {
+            verify(db);
+        }
+    }
+
+    /** Runs the case against a fresh, empty database of any engine. */
+    void verify(Database db) throws Exception {
         ParseResult parsed = new ScriptParser().parse(new Source(file.toString().replace('\\', '/'), text));
         assertNotNull(parsed.script(), () -> "does not parse: " + parsed.diagnostics());
         Program program = new Program(List.of(parsed.script()));
-        Database db = Engines.inMemory();
         for (TableSchema t : TableDefinitions.of(program)) {
             db.define(t);
         }

@@ -67,11 +67,30 @@ final class ProgramSetup {
     }
 
     static WriteHooks database(Program program, Path dataFile, Path dataDir) throws SetupException {
+        return database(program, dataFile, dataDir, null, false);
+    }
+
+    /**
+     * The database of run and serve (dbUrl: PostgreSQL, else embedded, durable with dataDir), or
+     * with throwaway the one of a single xs test test (PostgreSQL: a schema of its own, dropped
+     * when the database is closed).
+     */
+    static WriteHooks database(Program program, Path dataFile, Path dataDir, String dbUrl, boolean throwaway)
+        throws SetupException {
+        if (dbUrl != null && dataDir != null) {
+            throw new SetupException("--db and --data-dir exclude each other: with --db the tables live in PostgreSQL");
+        }
         WriteHooks db;
         try {
-            db = dataDir == null ? Engines.inMemory() : Engines.durable(dataDir);
+            if (dbUrl != null) {
+                db = throwaway ? Engines.throwaway(dbUrl) : Engines.postgres(dbUrl);
+            } else {
+                db = dataDir == null ? Engines.inMemory() : Engines.durable(dataDir);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("--db: " + e.getMessage());
         } catch (DbException e) {
-            throw new SetupException("cannot open the data directory " + dataDir + ": " + e.getMessage());
+            throw new SetupException(dbUrl != null ? e.getMessage() : "cannot open the data directory " + dataDir + ": " + e.getMessage());
         }
         // A data directory that already holds rows keeps them: seed data goes into a new one only.
         boolean fresh = db.tables().isEmpty();
@@ -80,10 +99,16 @@ final class ProgramSetup {
                 db.define(t);
             }
         } catch (DbException e) {
+            db.close();
             throw new SetupException("cannot set up the declared tables: " + e.getMessage());
         }
         if (dataFile != null && fresh) {
-            seed(db, dataFile);
+            try {
+                seed(db, dataFile);
+            } catch (SetupException e) {
+                db.close();
+                throw e;
+            }
         }
         return db;
     }

@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             inputValue = ProgramSetup.input(input);
             auth = Auth.of(user, extras);
-            db = ProgramSetup.database(program, options.data, null);
+            db = ProgramSetup.database(program, options.data, null, options.databaseUrl(), false);
             events = new EventRecorder(channels);
             services = Services.of(db, events, options.environment(), options.timeoutMillis())
                 .withLambdas(ProgramSetup.lambdas());
@@ -98,7 +98,12 @@ final class RunCommand implements Callable<Integer> {
         }
         Interpreter interpreter = new Interpreter(program, services);
         TableTriggers.attach(interpreter, line -> err.println("xs: " + line));
-        Outcome outcome = interpreter.run(target, inputValue, auth, Map.of());
+        Outcome outcome;
+        try {
+            outcome = interpreter.run(target, inputValue, auth, Map.of());
+        } finally {
+            db.close();
+        }
         List<RealtimeEvent> emitted = events.events();
         if (!emitted.isEmpty() && channels.isEmpty()) {
             err.println("xs: warning: no realtime_channel is declared, so nothing would deliver these events");

@@ -21,6 +21,17 @@ final class RunOptions {
     @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Set $env.KEY (repeatable).")
     List<String> env;
 
+    @Option(names = "--db", paramLabel = "URL",
+        description = "Keep the tables in PostgreSQL (postgresql://USER:PASS@HOST:PORT/DB; default: $XS_DB, else in memory). "
+            + "xs test gives each test a schema of its own and drops it.")
+    String db;
+
+    /** The PostgreSQL URL of --db or $XS_DB; null for the embedded database. */
+    String databaseUrl() {
+        String url = db != null ? db : System.getenv("XS_DB");
+        return url == null || url.isBlank() ? null : url;
+    }
+
     long timeoutMillis() {
         return (long) (timeout * 1000);
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import xs.ast.Program;
-import xs.db.Database;
+import xs.db.engines.Engines;
+import xs.db.hooks.WriteHooks;
 import xs.http.CorsPolicy;
 import xs.http.PemTls;
 import xs.http.XsServer;
@@ -134,7 +135,7 @@ final class ServeCommand implements Callable<Integer> {
         Program program = loaded.program();
         String secret = authSecret != null ? authSecret : System.getenv("XS_AUTH_SECRET");
         Tokens tokens = new Tokens(secret);
-        Database db;
+        WriteHooks db;
         Services services;
         ChannelDirectory channels = ChannelDirectory.of(program);
         Broker shared;
@@ -144,7 +145,8 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 RedisBroker redis = RedisBroker.connect(broker, log);
                 log.println("xs serve: node " + redis.node() + " of a cluster through Redis at " + redis.address()
-                    + ": channels, presence and history are shared; the database is this process's own");
+                    + ": channels, presence and history are shared; the database is "
+                    + (options.databaseUrl() == null ? "this process's own" : "PostgreSQL, shared too"));
                 shared = redis;
             } catch (RedisBroker.Unavailable e) {
                 err.println("xs: " + e.getMessage());
@@ -153,9 +155,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         Hub hub = new Hub(HubConfig.defaults(), channels, AuthTables.of(program), shared, log);
         try {
-            db = ProgramSetup.database(program, options.data, dataDir);
+            db = ProgramSetup.database(program, options.data, dataDir, options.databaseUrl(), false);
             services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis())
                 .withLambdas(ProgramSetup.lambdas());
+            Engines.notices(db).forEach(line -> log.println("xs serve: " + line));
         } catch (ProgramSetup.SetupException e) {
             hub.close();
             err.println("xs: " + e.getMessage());

@@ -58,7 +58,7 @@ final class TestCommand implements Callable<Integer> {
         try {
             environment = options.environment();
             // Read the data file once up front so a bad file is a usage error, not N failed tests.
-            ProgramSetup.database(program, options.data, null).close();
+            ProgramSetup.database(program, options.data, null, options.databaseUrl(), true).close();
         } catch (ProgramSetup.SetupException e) {
             err.println("xs: " + e.getMessage());
             return 2;
@@ -67,8 +67,8 @@ final class TestCommand implements Callable<Integer> {
         long millis = options.timeoutMillis();
         TestRunner runner = new TestRunner(program, () -> {
             try {
-                return Services.of(ProgramSetup.database(program, options.data, null), new EventRecorder(channels),
-                    environment, millis).withLambdas(ProgramSetup.lambdas());
+                return Services.of(ProgramSetup.database(program, options.data, null, options.databaseUrl(), true),
+                    new EventRecorder(channels), environment, millis).withLambdas(ProgramSetup.lambdas());
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

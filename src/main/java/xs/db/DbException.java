@@ -18,8 +18,10 @@ public final class DbException extends RuntimeException {
         NOT_FOUND,
         /** The query itself is malformed: unknown return type or column, bad paging, unknown filter. */
         BAD_QUERY,
-        /** The durable journal or snapshot could not be read or written. */
-        STORAGE
+        /** The durable journal or snapshot could not be read or written, or the database server failed. */
+        STORAGE,
+        /** The database server cannot be reached (yet): the call may succeed later. */
+        UNAVAILABLE
     }
 
     private final Kind kind;

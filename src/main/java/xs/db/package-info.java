@@ -7,10 +7,11 @@
  * <p>The caller translates declarations into {@link xs.db.TableSchema} records and where
  * clauses into {@link xs.db.Condition} trees whose leaves are {@link xs.db.Operand}s (columns or
  * already-evaluated constants). Below the API, each engine has a package of its own
- * ({@code xs.db.memory}); {@code xs.db.value} holds the value semantics every engine shares
- * (coercion to column types, loose equality, database-side filters); {@code xs.db.hooks} is the
- * layer above every engine (password hashing, table listeners); {@code xs.db.engines} picks and
- * opens an engine. Only the engine packages themselves and {@code xs.db.engines} name an engine.
+ * ({@code xs.db.memory}, {@code xs.db.postgres}); {@code xs.db.value} holds the value semantics
+ * every engine shares (coercion to column types, loose equality, database-side filters);
+ * {@code xs.db.hooks} is the layer above every engine (password hashing, table listeners);
+ * {@code xs.db.engines} picks and opens an engine. Only the engine packages themselves and
+ * {@code xs.db.engines} name an engine.
  *
  * <p>Decisions worth knowing:
  * <ul>

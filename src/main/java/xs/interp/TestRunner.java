@@ -80,9 +80,11 @@ public final class TestRunner {
      * database, calling functions, addons, tasks, triggers (and queries with api.call) itself.
      */
     private Result runWorkflow(Construct test) {
+        return onFresh(interpreter -> runWorkflow(test, interpreter));
+    }
+
+    private Result runWorkflow(Construct test, Interpreter interpreter) {
         String name = test.name() == null ? "(unnamed)" : test.name();
-        Interpreter interpreter = new Interpreter(program, services.get());
-        prepare.accept(interpreter);
         try {
             Outcome outcome = interpreter.run(test, null, Identity.ANONYMOUS.auth(), Map.of(), name);
             if (!outcome.ok()) {
@@ -113,8 +115,22 @@ public final class TestRunner {
     }
 
     private Result run(Construct construct, GenericStmt test, String name) {
-        Interpreter interpreter = new Interpreter(program, services.get());
-        prepare.accept(interpreter);
+        return onFresh(interpreter -> run(construct, test, name, interpreter));
+    }
+
+    /** Runs one test on fresh services, then closes its database (a throwaway PostgreSQL schema is dropped). */
+    private Result onFresh(java.util.function.Function<Interpreter, Result> test) {
+        Services fresh = services.get();
+        try {
+            Interpreter interpreter = new Interpreter(program, fresh);
+            prepare.accept(interpreter);
+            return test.apply(interpreter);
+        } finally {
+            fresh.database().close();
+        }
+    }
+
+    private Result run(Construct construct, GenericStmt test, String name, Interpreter interpreter) {
         Object input;
         try {
             input = test.attribute("input").map(interpreter::constant).orElse(new LinkedHashMap<String, Object>());

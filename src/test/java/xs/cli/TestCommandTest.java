@@ -12,7 +12,7 @@ class TestCommandTest {
     @TempDir
     Path dir;
 
-    private static final String SUITE = """
+    static final String SUITE = """
         table "item" {
           schema {
             int id

@@ -252,9 +252,15 @@ public final class WriteHooks implements Database {
             pending.set(changes);
         }
         int mark = changes.size();
+        List<TableChange> recorded = changes;
         T result;
         try {
-            result = engine.transaction(body);
+            // An engine may run the body again (PostgreSQL after a serialization failure): each
+            // run starts with none of the changes of the run before.
+            result = engine.transaction(() -> {
+                recorded.subList(mark, recorded.size()).clear();
+                return body.get();
+            });
         } catch (RuntimeException | Error e) {
             changes.subList(mark, changes.size()).clear();
             throw e;

@@ -57,8 +57,8 @@ final class ConditionCompiler {
         Op op = c.op();
         Operand left = c.left(), right = c.right();
         ColumnSchema typedLeft = typed(left), typedRight = typed(right);
-        if (typedLeft != null && right instanceof Operand.Constant k) right = new Operand.Constant(typedConstant(typedLeft, op, k.value()));
-        if (typedRight != null && left instanceof Operand.Constant k) left = new Operand.Constant(typedConstant(typedRight, op, k.value()));
+        if (typedLeft != null && right instanceof Operand.Constant k) right = new Operand.Constant(Coercion.forComparison(typedLeft, op, k.value()));
+        if (typedRight != null && left instanceof Operand.Constant k) left = new Operand.Constant(Coercion.forComparison(typedRight, op, k.value()));
         RowValue a = Operands.compile(layout, left), b = Operands.compile(layout, right);
         Pattern pattern = right instanceof Operand.Constant k ? Comparisons.pattern(op, k.value()) : null;
         return row -> Comparisons.test(op, a.of(row), b.of(row), pattern);
@@ -75,45 +75,12 @@ final class ConditionCompiler {
 
     private Operand typedBound(ColumnSchema typed, Operand bound) {
         if (typed == null || !(bound instanceof Operand.Constant k)) return bound;
-        return new Operand.Constant(typedConstant(typed, Op.GE, k.value()));
+        return new Operand.Constant(Coercion.forComparison(typed, Op.GE, k.value()));
     }
 
     /** The declared column behind a bare column operand, whose type constants are coerced to. */
     private ColumnSchema typed(Operand operand) {
         String column = Operands.bareColumn(layout, operand);
         return column == null ? null : layout.typedColumn(column);
-    }
-
-    /**
-     * A constant compared with a typed column, converted to that column's type when it can be
-     * ({@code "5"} for an int column, {@code "2025-01-01"} for a timestamp); left alone when it
-     * cannot. Index lookups apply the same conversion, so both paths agree.
-     */
-    static Object typedConstant(ColumnSchema column, Op op, Object value) {
-        if (value == null) return null;
-        switch (op) {
-            case EQ, NE, GT, GE, LT, LE -> {
-                return orSelf(Coercion.tryCoerce(column, value), value);
-            }
-            case IN, NOT_IN -> {
-                if (!(value instanceof List<?> list)) return value;
-                List<Object> out = new ArrayList<>(list.size());
-                for (Object e : list) out.add(e == null ? null : orSelf(Coercion.tryCoerce(column, e), e));
-                return out;
-            }
-            case CONTAINS, NOT_CONTAINS -> {
-                if (!column.array()) return value;
-                ColumnSchema element = new ColumnSchema(column.name(), column.type(), false, true, true, null,
-                        column.filters(), column.enumValues(), column.objectSchema());
-                return orSelf(Coercion.tryCoerce(element, value), value);
-            }
-            default -> {
-                return value;
-            }
-        }
-    }
-
-    private static Object orSelf(Object coerced, Object value) {
-        return coerced != null ? coerced : value;
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import xs.db.ColumnSchema;
 import xs.db.DbException;
 import xs.db.DefaultValue;
+import xs.db.Op;
 import xs.db.Passwords;
 
 /**
@@ -61,6 +62,39 @@ public final class Coercion {
         } catch (DbException e) {
             return null;
         }
+    }
+
+    /**
+     * A constant compared with a typed column, converted to that column's type when it can be
+     * ({@code "5"} for an int column, {@code "2025-01-01"} for a timestamp); left alone when it
+     * cannot. Index lookups apply the same conversion, so both paths agree.
+     */
+    public static Object forComparison(ColumnSchema column, Op op, Object value) {
+        if (value == null) return null;
+        switch (op) {
+            case EQ, NE, GT, GE, LT, LE -> {
+                return orSelf(tryCoerce(column, value), value);
+            }
+            case IN, NOT_IN -> {
+                if (!(value instanceof List<?> list)) return value;
+                List<Object> out = new ArrayList<>(list.size());
+                for (Object e : list) out.add(e == null ? null : orSelf(tryCoerce(column, e), e));
+                return out;
+            }
+            case CONTAINS, NOT_CONTAINS -> {
+                if (!column.array()) return value;
+                ColumnSchema element = new ColumnSchema(column.name(), column.type(), false, true, true, null,
+                        column.filters(), column.enumValues(), column.objectSchema());
+                return orSelf(tryCoerce(element, value), value);
+            }
+            default -> {
+                return value;
+            }
+        }
+    }
+
+    private static Object orSelf(Object coerced, Object value) {
+        return coerced != null ? coerced : value;
     }
 
     private static Object scalar(ColumnSchema column, Object value, String path) {
