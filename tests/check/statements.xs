@@ -12,7 +12,7 @@ function statements {
     db.qurey user { // expect error: XS0204
     } as $rows
 
-    api.request { // expect warning: XS0205
+    api.request {
       url = "https://example.com"
     } as $response_data
 

@@ -24,6 +24,7 @@ import xs.http.XsServer;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
 import xs.interp.Services;
+import xs.services.StandardOutside;
 import xs.realtime.AuthTables;
 import xs.realtime.Broker;
 import xs.realtime.Hub;
@@ -155,7 +156,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             db = ProgramSetup.database(program, options.data, dataDir);
             services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis())
-                .withLambdas(ProgramSetup.lambdas());
+                .withLambdas(ProgramSetup.lambdas())
+                .with(StandardOutside.create());
         } catch (ProgramSetup.SetupException e) {
             hub.close();
             err.println("xs: " + e.getMessage());

@@ -18,7 +18,7 @@ public final class StatementRegistry {
         "realtime", "workflow_test", "tool", "agent", "mcp", "task", "trigger", "addon", "middleware", "action");
 
     private static final Set<String> REAL_UNSUPPORTED = Set.of(
-        "api.request", "api.stream", "api.call", "api.snippet",
+        "api.stream", "api.call", "api.snippet",
         "db.direct_query", "db.schema", "db.set_datasource", "db.external", "db.bulk.import",
         "function.call", "await", "foreach.remove", "remove",
         "util.send_email", "util.template_engine", "util.ip_lookup", "util.geo_distance", "util.set_header",
@@ -44,6 +44,7 @@ public final class StatementRegistry {
         PasswordStatements.register(r);
         LambdaStatements.register(r);
         CallStatements.register(r);
+        RequestStatements.register(r);
         return r;
     }
 
