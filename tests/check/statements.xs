@@ -54,7 +54,7 @@ function more_real_statements {
   }
 
   stack {
-    security.random_number { // expect warning: XS0205
+    security.random_number {
       min = 1
       max = 6
     } as $dice

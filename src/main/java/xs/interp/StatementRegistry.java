@@ -23,10 +23,7 @@ public final class StatementRegistry {
         "function.call", "await", "foreach.remove", "remove",
         "util.send_email", "util.template_engine", "util.ip_lookup", "util.geo_distance", "util.set_header",
         "util.post_process", "util.get_raw_input", "util.set_var",
-        "security.create_auth_token", "security.random_number", "security.random_bytes",
-        "security.encrypt", "security.decrypt", "security.jws_encode",
-        "security.jws_decode", "security.jwe_encode", "security.jwe_decode", "security.create_secret_key",
-        "security.create_rsa_key", "security.create_curve_key");
+        "security.create_auth_token");
 
     private final Map<String, StatementSpec> specs = new TreeMap<>();
 
@@ -45,6 +42,7 @@ public final class StatementRegistry {
         LambdaStatements.register(r);
         CallStatements.register(r);
         RequestStatements.register(r);
+        SecurityStatements.register(r);
         return r;
     }
 
