@@ -16,7 +16,7 @@ function statements {
       url = "https://example.com"
     } as $response_data
 
-    redis.get { // expect warning: XS0205
+    redis.get {
       key = "k"
     } as $cached
 

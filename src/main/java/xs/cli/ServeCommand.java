@@ -23,6 +23,8 @@ import xs.http.PemTls;
 import xs.http.XsServer;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
+import xs.interp.KeyValueStore;
+import xs.interp.Outside;
 import xs.interp.Services;
 import xs.services.StandardOutside;
 import xs.realtime.AuthTables;
@@ -157,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
             db = ProgramSetup.database(program, options.data, dataDir);
             services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis())
                 .withLambdas(ProgramSetup.lambdas())
-                .with(StandardOutside.create());
+                .with(outside());
         } catch (ProgramSetup.SetupException e) {
             hub.close();
             err.println("xs: " + e.getMessage());
@@ -204,6 +206,18 @@ final class ServeCommand implements Callable<Integer> {
             + s.messages() + " messages, " + s.events() + " events (" + s.deliveries() + " frames delivered, "
             + s.slowConsumersClosed() + " slow consumers closed)");
         return 0;
+    }
+
+    /** HTTP and the redis.* store: on the broker's Redis when there is one, else in this process. */
+    private Outside outside() throws ProgramSetup.SetupException {
+        if (broker == null) {
+            return StandardOutside.create();
+        }
+        try {
+            return StandardOutside.withRedis(broker);
+        } catch (KeyValueStore.Failure e) {
+            throw new ProgramSetup.SetupException(e.getMessage());
+        }
     }
 
     /** Blocks until SIGINT or SIGTERM; the stop then runs here, so the exit code stays 0. */

@@ -5,13 +5,17 @@ package xs.interp;
  * files, mail). The interpreter owns the interfaces; packages under {@code xs.services}
  * implement them and the command line wires them, so a test can swap any one.
  */
-public record Outside(HttpRequests http) {
+public record Outside(HttpRequests http, KeyValueStore cache) {
     /** Nothing configured: each statement that needs a service fails saying so. */
     public static Outside none() {
-        return new Outside(HttpRequests.NONE);
+        return new Outside(HttpRequests.NONE, KeyValueStore.NONE);
     }
 
     public Outside withHttp(HttpRequests client) {
-        return new Outside(client);
+        return new Outside(client, cache);
+    }
+
+    public Outside withCache(KeyValueStore store) {
+        return new Outside(http, store);
     }
 }

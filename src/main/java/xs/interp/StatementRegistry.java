@@ -43,6 +43,7 @@ public final class StatementRegistry {
         CallStatements.register(r);
         RequestStatements.register(r);
         SecurityStatements.register(r);
+        RedisStatements.register(r);
         return r;
     }
 
