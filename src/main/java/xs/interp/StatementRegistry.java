@@ -19,7 +19,7 @@ public final class StatementRegistry {
 
     private static final Set<String> REAL_UNSUPPORTED = Set.of(
         "api.stream", "api.call", "api.snippet",
-        "db.direct_query", "db.schema", "db.set_datasource", "db.external", "db.bulk.import",
+        "db.direct_query", "db.set_datasource", "db.external", "db.bulk.import",
         "function.call", "await", "foreach.remove", "remove",
         "util.send_email", "util.template_engine", "util.ip_lookup", "util.geo_distance", "util.set_header",
         "util.post_process", "util.get_raw_input", "util.set_var",
@@ -44,6 +44,7 @@ public final class StatementRegistry {
         RequestStatements.register(r);
         SecurityStatements.register(r);
         RedisStatements.register(r);
+        SchemaStatements.register(r);
         return r;
     }
 
