@@ -27,6 +27,7 @@ import xs.interp.KeyValueStore;
 import xs.interp.Outside;
 import xs.interp.Services;
 import xs.services.StandardOutside;
+import xs.services.storage.FolderFileStore;
 import xs.realtime.AuthTables;
 import xs.realtime.Broker;
 import xs.realtime.Hub;
@@ -191,6 +192,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         String where = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
         String http = (server.secure() ? "https://" : "http://") + where + ":" + server.port();
+        if (services.outside().files() instanceof FolderFileStore files) {
+            files.publishAt(http);
+        }
         String ws = (server.secure() ? "wss://" : "ws://") + where + ":" + server.port() + "/rt/"
             + (canonical == null ? "*" : canonical);
         out.println("xs serving " + http + " (realtime " + ws + ")");
@@ -210,11 +214,13 @@ final class ServeCommand implements Callable<Integer> {
 
     /** HTTP and the redis.* store: on the broker's Redis when there is one, else in this process. */
     private Outside outside() throws ProgramSetup.SetupException {
+        Outside outside = StandardOutside.create(System::currentTimeMillis,
+            dataDir == null ? null : dataDir.resolve("files"));
         if (broker == null) {
-            return StandardOutside.create();
+            return outside;
         }
         try {
-            return StandardOutside.withRedis(broker);
+            return StandardOutside.withRedis(outside, broker);
         } catch (KeyValueStore.Failure e) {
             throw new ProgramSetup.SetupException(e.getMessage());
         }

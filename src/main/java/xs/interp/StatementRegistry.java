@@ -45,6 +45,7 @@ public final class StatementRegistry {
         SecurityStatements.register(r);
         RedisStatements.register(r);
         SchemaStatements.register(r);
+        StorageStatements.register(r);
         return r;
     }
 

@@ -1,38 +1,48 @@
 package xs.services;
 
+import java.nio.file.Path;
 import java.util.function.LongSupplier;
 import xs.interp.KeyValueStore;
 import xs.interp.Outside;
 import xs.services.cache.MemoryKeyValueStore;
 import xs.services.cache.RedisKeyValueStore;
 import xs.services.httpclient.JdkHttpRequests;
+import xs.services.storage.FolderFileStore;
 
 /**
  * The services {@code xs run}, {@code xs test} and {@code xs serve} give scripts: real HTTP
- * through java.net.http and an in-process key-value store for {@code redis.*}, or a real Redis
- * when {@code xs serve --broker redis://…} names one.
+ * through java.net.http, an in-process key-value store for {@code redis.*} (or a real Redis when
+ * {@code xs serve --broker redis://…} names one), and files in a folder of the data directory
+ * (or a temporary folder).
  * <pre>Services s = Services.of(db, sink, env, timeout).with(StandardOutside.create());</pre>
  */
 public final class StandardOutside {
+    /** Where file URLs point until a server says where it listens. */
+    static final String LOCAL_URL = "http://localhost";
     /** One client for the process: its connection pools are shared by every run. */
     private static volatile JdkHttpRequests http;
 
     private StandardOutside() {
     }
 
-    /** Each call gets its own in-process store (a test run starts empty). */
+    /** Each call gets its own in-process store and temporary file folder (a test run starts empty). */
     public static Outside create() {
-        return create(System::currentTimeMillis);
+        return create(System::currentTimeMillis, null);
     }
 
-    /** With the clock the store's expiry times are read from. */
-    public static Outside create(LongSupplier clock) {
-        return Outside.none().withHttp(http()).withCache(new MemoryKeyValueStore(clock));
+    /**
+     * With the clock expiry times are read from, and the folder files are kept in (null: a
+     * temporary one).
+     */
+    public static Outside create(LongSupplier clock, Path filesDir) {
+        FolderFileStore files = filesDir == null ? FolderFileStore.temporary(LOCAL_URL, clock)
+            : new FolderFileStore(filesDir, LOCAL_URL, clock);
+        return Outside.none().withHttp(http()).withCache(new MemoryKeyValueStore(clock)).withFiles(files);
     }
 
     /** The store on the Redis at {@code url} (the realtime broker's), shared by every node. */
-    public static Outside withRedis(String url) throws KeyValueStore.Failure {
-        return create().withCache(RedisKeyValueStore.connect(url));
+    public static Outside withRedis(Outside outside, String url) throws KeyValueStore.Failure {
+        return outside.withCache(RedisKeyValueStore.connect(url));
     }
 
     private static JdkHttpRequests http() {
