@@ -160,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
             db = ProgramSetup.database(program, options.data, dataDir);
             services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis())
                 .withLambdas(ProgramSetup.lambdas())
-                .with(outside());
+                .with(outside(log));
         } catch (ProgramSetup.SetupException e) {
             hub.close();
             err.println("xs: " + e.getMessage());
@@ -213,9 +213,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** HTTP and the redis.* store: on the broker's Redis when there is one, else in this process. */
-    private Outside outside() throws ProgramSetup.SetupException {
-        Outside outside = StandardOutside.create(System::currentTimeMillis,
-            dataDir == null ? null : dataDir.resolve("files"));
+    private Outside outside(PrintStream log) throws ProgramSetup.SetupException {
+        Outside outside = StandardOutside.create(System::currentTimeMillis, dataDir, log::println);
         if (broker == null) {
             return outside;
         }

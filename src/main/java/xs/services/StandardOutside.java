@@ -1,19 +1,21 @@
 package xs.services;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import xs.interp.KeyValueStore;
 import xs.interp.Outside;
 import xs.services.cache.MemoryKeyValueStore;
 import xs.services.cache.RedisKeyValueStore;
 import xs.services.httpclient.JdkHttpRequests;
+import xs.services.mail.LocalOutbox;
 import xs.services.storage.FolderFileStore;
 
 /**
  * The services {@code xs run}, {@code xs test} and {@code xs serve} give scripts: real HTTP
  * through java.net.http, an in-process key-value store for {@code redis.*} (or a real Redis when
- * {@code xs serve --broker redis://…} names one), and files in a folder of the data directory
- * (or a temporary folder).
+ * {@code xs serve --broker redis://…} names one), files in a folder of the data directory
+ * (or a temporary folder) and an outbox that keeps emails instead of sending them.
  * <pre>Services s = Services.of(db, sink, env, timeout).with(StandardOutside.create());</pre>
  */
 public final class StandardOutside {
@@ -25,19 +27,24 @@ public final class StandardOutside {
     private StandardOutside() {
     }
 
-    /** Each call gets its own in-process store and temporary file folder (a test run starts empty). */
+    /**
+     * Each call gets its own in-process store, temporary file folder and outbox (a test run starts
+     * empty); kept emails are reported on stderr.
+     */
     public static Outside create() {
-        return create(System::currentTimeMillis, null);
+        return create(System::currentTimeMillis, null, System.err::println);
     }
 
     /**
-     * With the clock expiry times are read from, and the folder files are kept in (null: a
-     * temporary one).
+     * With the clock expiry times are read from, the data directory files ({@code files/}) and
+     * emails ({@code outbox.jsonl}) are kept in (null: a temporary folder, memory), and where
+     * kept emails are reported.
      */
-    public static Outside create(LongSupplier clock, Path filesDir) {
-        FolderFileStore files = filesDir == null ? FolderFileStore.temporary(LOCAL_URL, clock)
-            : new FolderFileStore(filesDir, LOCAL_URL, clock);
-        return Outside.none().withHttp(http()).withCache(new MemoryKeyValueStore(clock)).withFiles(files);
+    public static Outside create(LongSupplier clock, Path dataDir, Consumer<String> log) {
+        FolderFileStore files = dataDir == null ? FolderFileStore.temporary(LOCAL_URL, clock)
+            : new FolderFileStore(dataDir.resolve("files"), LOCAL_URL, clock);
+        LocalOutbox mail = new LocalOutbox(log, dataDir == null ? null : dataDir.resolve("outbox.jsonl"));
+        return Outside.none().withHttp(http()).withCache(new MemoryKeyValueStore(clock)).withFiles(files).withMail(mail);
     }
 
     /** The store on the Redis at {@code url} (the realtime broker's), shared by every node. */
