@@ -21,7 +21,7 @@ public final class StatementRegistry {
         "api.stream", "api.call", "api.snippet",
         "db.direct_query", "db.set_datasource", "db.external", "db.bulk.import",
         "function.call", "await", "foreach.remove", "remove",
-        "util.ip_lookup", "util.geo_distance", "util.set_header",
+        "util.set_header",
         "util.post_process", "util.get_raw_input", "util.set_var",
         "security.create_auth_token");
 
@@ -48,6 +48,8 @@ public final class StatementRegistry {
         StorageStatements.register(r);
         TemplateStatements.register(r);
         MailStatements.register(r);
+        UtilStatements.register(r);
+        ZipStatements.register(r);
         return r;
     }
 

@@ -26,7 +26,7 @@ final class StorageStatements {
     }
 
     /** What a file value holds. */
-    private record Content(String name, String mime, byte[] data) {
+    record Content(String name, String mime, byte[] data) {
     }
 
     static void register(StatementRegistry r) {
@@ -142,7 +142,7 @@ final class StorageStatements {
         };
     }
 
-    private static Content content(Object value, Frame f, String statement, Span span) {
+    static Content content(Object value, Frame f, String statement, Span span) {
         if (value instanceof Map<?, ?> m) {
             String name = m.get("name") == null ? "file" : Values.toText(m.get("name"));
             String mime = m.get("mime") instanceof String t && !t.isEmpty() ? t : null;
