@@ -67,6 +67,26 @@ public final class StatementRegistry {
         return Collections.unmodifiableSet(specs.keySet());
     }
 
+    /** What a real statement xs does not run needs, for its XS0205 warning and its runtime error. */
+    public static String whatItNeeds(String name) {
+        int dot = name.indexOf('.');
+        String family = dot > 0 ? name.substring(0, dot) : name;
+        if (name.startsWith("db.external.")) {
+            return "it queries an external database through Xano's connectors";
+        }
+        return switch (name) {
+            case "db.direct_query" -> "it runs SQL, which needs a PostgreSQL database (xs's built-in database has no SQL)";
+            case "action.call" -> "it runs a Xano Marketplace action, which only Xano's cloud has";
+            case "api.snippet" -> "it runs a Xano snippet, which only Xano's cloud has";
+            default -> switch (family) {
+                case "cloud" -> "it calls a cloud provider (AWS, Google, Azure, Algolia, Elasticsearch…) through"
+                    + " Xano's integrations";
+                case "ai" -> "it needs an LLM provider through Xano's AI integrations";
+                default -> "it runs only in Xano's cloud";
+            };
+        };
+    }
+
     /** A statement of the real Xano engine that xs does not run. */
     public static boolean isRealXanoStatement(String name) {
         if (REAL_UNSUPPORTED.contains(name) || name.startsWith("db.external.")) {
