@@ -193,9 +193,12 @@ final class StorageStatements {
     }
 
     private static Content download(String url, Frame f, String statement, Span span) {
-        HttpRequests.Call call = new HttpRequests.Call("GET", url, new ArrayList<>(), null,
-            Math.min(RequestStatements.DEFAULT_TIMEOUT_SECONDS * 1000, Math.max(1, f.context.deadline.remainingMillis())),
-            true, true, true);
+        long millis = RequestStatements.DEFAULT_TIMEOUT_SECONDS * 1000;
+        long left = f.context.deadline.remainingMillis();
+        if (left >= 0) {
+            millis = Math.min(millis, Math.max(1, left));
+        }
+        HttpRequests.Call call = new HttpRequests.Call("GET", url, new ArrayList<>(), null, millis, true, true, true);
         try {
             HttpRequests.Reply reply = f.context.services.outside().http().send(call);
             if (reply.status() < 200 || reply.status() > 299) {
