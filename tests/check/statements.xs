@@ -12,11 +12,11 @@ function statements {
     db.qurey user { // expect error: XS0204
     } as $rows
 
-    api.request { // expect warning: XS0205
+    api.request {
       url = "https://example.com"
     } as $response_data
 
-    redis.get { // expect warning: XS0205
+    redis.get {
       key = "k"
     } as $cached
 
@@ -54,7 +54,7 @@ function more_real_statements {
   }
 
   stack {
-    security.random_number { // expect warning: XS0205
+    security.random_number {
       min = 1
       max = 6
     } as $dice

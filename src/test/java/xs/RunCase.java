@@ -29,6 +29,7 @@ import xs.interp.Services;
 import xs.interp.TableDefinitions;
 import xs.interp.Values;
 import xs.interp.XsError;
+import xs.services.StandardOutside;
 import xs.source.Source;
 import xs.syntax.ParseResult;
 import xs.syntax.ScriptParser;
@@ -166,7 +167,8 @@ final class RunCase {
             db.seed(seedRows(Json.read(data)));
         }
         EventRecorder events = new EventRecorder(ChannelDirectory.of(program));
-        Interpreter interpreter = new Interpreter(program, Services.of(db, events, Map.of("APP_NAME", "corpus"), 10_000));
+        Interpreter interpreter = new Interpreter(program, Services.of(db, events, Map.of("APP_NAME", "corpus"), 10_000)
+            .with(StandardOutside.create()));
         if (eval != null) {
             verifyEval(interpreter);
             return;

@@ -138,7 +138,7 @@ final class ReferenceCheck {
                     + "': the test that uses it fails" + Suggest.didYouMean(g.name(), statements.names())));
             } else if (StatementRegistry.isRealXanoStatement(g.name())) {
                 out.add(Diagnostic.warning(Code.XS0205, g.nameSpan(), g.name()
-                    + " is not supported by xs run: it runs only in Xano's cloud, and fails here when reached"));
+                    + " is not supported by xs run: " + StatementRegistry.whatItNeeds(g.name()) + "; it fails here when reached"));
             } else {
                 out.add(Diagnostic.error(Code.XS0204, g.nameSpan(), "unknown statement '" + g.name() + "'"
                     + Suggest.didYouMean(g.name(), statements.names())));

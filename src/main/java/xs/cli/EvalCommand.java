@@ -21,6 +21,7 @@ import xs.interp.Interpreter;
 import xs.interp.Json;
 import xs.interp.Outcome;
 import xs.interp.Services;
+import xs.services.StandardOutside;
 import xs.source.Source;
 
 /** {@code xs eval 'EXPR' [--input JSON]}: prints the value of one expression. */
@@ -56,7 +57,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         Program program = new Program(List.of());
         Services services = Services.of(Engines.inMemory(), new EventRecorder(ChannelDirectory.of(program)),
-            System.getenv(), 30_000);
+            System.getenv(), 30_000).with(StandardOutside.create());
         Outcome outcome = new Interpreter(program, services).run(snippet.construct(), in, Identity.ANONYMOUS.auth(), Map.of());
         if (!outcome.ok()) {
             err.print(RuntimeErrors.render(outcome.error()));

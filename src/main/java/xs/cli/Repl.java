@@ -17,6 +17,7 @@ import xs.interp.Json;
 import xs.interp.Outcome;
 import xs.interp.RealtimeEvent;
 import xs.interp.Services;
+import xs.services.StandardOutside;
 import xs.source.Source;
 
 /**
@@ -38,7 +39,8 @@ final class Repl {
         Program program = new Program(List.of());
         this.events = new EventRecorder(ChannelDirectory.of(program));
         this.interpreter = new Interpreter(program,
-            Services.of(Engines.inMemory(), events, System.getenv(), 30_000).withLambdas(ProgramSetup.lambdas()));
+            Services.of(Engines.inMemory(), events, System.getenv(), 30_000).withLambdas(ProgramSetup.lambdas())
+                .with(StandardOutside.create()));
     }
 
     /** True when the text has unclosed brackets or strings, so the reader should ask for more. */

@@ -23,6 +23,7 @@ import xs.interp.Json;
 import xs.interp.Outcome;
 import xs.interp.RealtimeEvent;
 import xs.interp.Services;
+import xs.services.StandardOutside;
 import xs.interp.Values;
 import xs.interp.XsError;
 import xs.workspace.TableTriggers;
@@ -91,7 +92,8 @@ final class RunCommand implements Callable<Integer> {
             db = ProgramSetup.database(program, options.data, null, options.databaseUrl(), false);
             events = new EventRecorder(channels);
             services = Services.of(db, events, options.environment(), options.timeoutMillis())
-                .withLambdas(ProgramSetup.lambdas());
+                .withLambdas(ProgramSetup.lambdas())
+                .with(StandardOutside.create());
         } catch (ProgramSetup.SetupException e) {
             err.println("xs: " + e.getMessage());
             return 2;

@@ -24,7 +24,11 @@ import xs.http.PemTls;
 import xs.http.XsServer;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
+import xs.interp.KeyValueStore;
+import xs.interp.Outside;
 import xs.interp.Services;
+import xs.services.StandardOutside;
+import xs.services.storage.FolderFileStore;
 import xs.realtime.AuthTables;
 import xs.realtime.Broker;
 import xs.realtime.Hub;
@@ -157,7 +161,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             db = ProgramSetup.database(program, options.data, dataDir, options.databaseUrl(), false);
             services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis())
-                .withLambdas(ProgramSetup.lambdas());
+                .withLambdas(ProgramSetup.lambdas())
+                .with(outside(log));
             Engines.notices(db).forEach(line -> log.println("xs serve: " + line));
         } catch (ProgramSetup.SetupException e) {
             hub.close();
@@ -190,6 +195,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         String where = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
         String http = (server.secure() ? "https://" : "http://") + where + ":" + server.port();
+        if (services.outside().files() instanceof FolderFileStore files) {
+            files.publishAt(http);
+        }
         String ws = (server.secure() ? "wss://" : "ws://") + where + ":" + server.port() + "/rt/"
             + (canonical == null ? "*" : canonical);
         out.println("xs serving " + http + " (realtime " + ws + ")");
@@ -205,6 +213,19 @@ final class ServeCommand implements Callable<Integer> {
             + s.messages() + " messages, " + s.events() + " events (" + s.deliveries() + " frames delivered, "
             + s.slowConsumersClosed() + " slow consumers closed)");
         return 0;
+    }
+
+    /** HTTP and the redis.* store: on the broker's Redis when there is one, else in this process. */
+    private Outside outside(PrintStream log) throws ProgramSetup.SetupException {
+        Outside outside = StandardOutside.create(System::currentTimeMillis, dataDir, log::println);
+        if (broker == null) {
+            return outside;
+        }
+        try {
+            return StandardOutside.withRedis(outside, broker);
+        } catch (KeyValueStore.Failure e) {
+            throw new ProgramSetup.SetupException(e.getMessage());
+        }
     }
 
     /** Blocks until SIGINT or SIGTERM; the stop then runs here, so the exit code stays 0. */

@@ -18,6 +18,7 @@ import xs.ast.Program;
 import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
 import xs.interp.Services;
+import xs.services.StandardOutside;
 import xs.interp.TestRunner;
 import xs.workspace.TableTriggers;
 
@@ -68,7 +69,8 @@ final class TestCommand implements Callable<Integer> {
         TestRunner runner = new TestRunner(program, () -> {
             try {
                 return Services.of(ProgramSetup.database(program, options.data, null, options.databaseUrl(), true),
-                    new EventRecorder(channels), environment, millis).withLambdas(ProgramSetup.lambdas());
+                    new EventRecorder(channels), environment, millis).withLambdas(ProgramSetup.lambdas())
+                    .with(StandardOutside.create());
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

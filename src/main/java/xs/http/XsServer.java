@@ -19,6 +19,7 @@ import xs.interp.Interpreter;
 import xs.realtime.Hub;
 import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
+import xs.services.storage.FolderFileStore;
 import xs.source.DeepStacks;
 import xs.workspace.TableTriggers;
 import xs.workspace.TaskScheduler;
@@ -102,7 +103,9 @@ public final class XsServer implements AutoCloseable {
         HttpHandler consoleAssets = new ConsoleAssets();
         CorsPolicy cors = settings.cors();
         ThisMachine machine = new ThisMachine(settings.host());
-        HttpHandler routes = exchange -> route(exchange, cors, machine, functions, realtime, consoleApi, consoleAssets);
+        HttpHandler files = new VaultFiles(interpreter.services().outside().files() instanceof FolderFileStore f ? f : null);
+        HttpHandler routes = exchange -> route(exchange, cors, machine, functions, realtime, consoleApi, consoleAssets,
+            files);
         OptionMap options = OptionMap.builder()
             // Undertow's own limit (2 MiB by default) would cut the connection below ours, unanswered:
             // RequestGate and RequestBody enforce ours, with a 413.
@@ -125,7 +128,7 @@ public final class XsServer implements AutoCloseable {
 
     private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine,
                               HttpHandler functions, HttpHandler realtime, HttpHandler consoleApi,
-                              HttpHandler consoleAssets) throws Exception {
+                              HttpHandler consoleAssets, HttpHandler files) throws Exception {
         String path = exchange.getRequestPath();
         // The console is for its own page only: no cross-origin access to it, and only under a
         // name of this machine (a rebound domain must not read the tables).
@@ -151,6 +154,8 @@ public final class XsServer implements AutoCloseable {
             realtime.handleRequest(exchange);
         } else if (path.startsWith(FunctionEndpoint.PREFIX)) {
             functions.handleRequest(exchange);
+        } else if (path.startsWith(VaultFiles.PREFIX)) {
+            files.handleRequest(exchange);
         } else if (path.equals("/health")) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send("{\"status\":\"ok\"}", StandardCharsets.UTF_8);

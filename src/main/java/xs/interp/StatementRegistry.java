@@ -18,15 +18,12 @@ public final class StatementRegistry {
         "realtime", "workflow_test", "tool", "agent", "mcp", "task", "trigger", "addon", "middleware", "action");
 
     private static final Set<String> REAL_UNSUPPORTED = Set.of(
-        "api.request", "api.stream", "api.call", "api.snippet",
-        "db.direct_query", "db.schema", "db.set_datasource", "db.external", "db.bulk.import",
+        "api.stream", "api.call", "api.snippet",
+        "db.direct_query", "db.set_datasource", "db.external", "db.bulk.import",
         "function.call", "await", "foreach.remove", "remove",
-        "util.send_email", "util.template_engine", "util.ip_lookup", "util.geo_distance", "util.set_header",
+        "util.set_header",
         "util.post_process", "util.get_raw_input", "util.set_var",
-        "security.create_auth_token", "security.random_number", "security.random_bytes",
-        "security.encrypt", "security.decrypt", "security.jws_encode",
-        "security.jws_decode", "security.jwe_encode", "security.jwe_decode", "security.create_secret_key",
-        "security.create_rsa_key", "security.create_curve_key");
+        "security.create_auth_token");
 
     private final Map<String, StatementSpec> specs = new TreeMap<>();
 
@@ -44,6 +41,15 @@ public final class StatementRegistry {
         PasswordStatements.register(r);
         LambdaStatements.register(r);
         CallStatements.register(r);
+        RequestStatements.register(r);
+        SecurityStatements.register(r);
+        RedisStatements.register(r);
+        SchemaStatements.register(r);
+        StorageStatements.register(r);
+        TemplateStatements.register(r);
+        MailStatements.register(r);
+        UtilStatements.register(r);
+        ZipStatements.register(r);
         return r;
     }
 
@@ -59,6 +65,26 @@ public final class StatementRegistry {
 
     public Set<String> names() {
         return Collections.unmodifiableSet(specs.keySet());
+    }
+
+    /** What a real statement xs does not run needs, for its XS0205 warning and its runtime error. */
+    public static String whatItNeeds(String name) {
+        int dot = name.indexOf('.');
+        String family = dot > 0 ? name.substring(0, dot) : name;
+        if (name.startsWith("db.external.")) {
+            return "it queries an external database through Xano's connectors";
+        }
+        return switch (name) {
+            case "db.direct_query" -> "it runs SQL, which needs a PostgreSQL database (xs's built-in database has no SQL)";
+            case "action.call" -> "it runs a Xano Marketplace action, which only Xano's cloud has";
+            case "api.snippet" -> "it runs a Xano snippet, which only Xano's cloud has";
+            default -> switch (family) {
+                case "cloud" -> "it calls a cloud provider (AWS, Google, Azure, Algolia, Elasticsearch…) through"
+                    + " Xano's integrations";
+                case "ai" -> "it needs an LLM provider through Xano's AI integrations";
+                default -> "it runs only in Xano's cloud";
+            };
+        };
     }
 
     /** A statement of the real Xano engine that xs does not run. */

@@ -66,7 +66,7 @@ final class StmtCompiler implements StmtVisitor<Exec> {
         Span span = s.span();
         if (spec == null) {
             String message = StatementRegistry.isRealXanoStatement(s.name())
-                ? s.name() + " is not supported by xs (it runs only in Xano's cloud)"
+                ? s.name() + " is not supported by xs: " + StatementRegistry.whatItNeeds(s.name())
                 : "unknown statement '" + s.name() + "'";
             Code code = StatementRegistry.isRealXanoStatement(s.name()) ? Code.XS0305 : Code.XS0301;
             return f -> {

@@ -18,7 +18,7 @@ import xs.interp.Values;
 
 /**
  * Key material for the JOSE filters. A secret key is text (its bytes) or a JWK object
- * {@code {"kty":"oct","k":"<base64url>"}}. RSA keys are PEM text: PKCS#8 "PRIVATE KEY" or
+ * {@code {"kty":"oct","k":"<base64url>"}}. RSA keys are JWK objects ({@link JwkKeys}) or PEM text: PKCS#8 "PRIVATE KEY" or
  * PKCS#1 "RSA PRIVATE KEY" to sign, "PUBLIC KEY", PKCS#1 "RSA PUBLIC KEY" or a
  * "CERTIFICATE" to verify (a private key verifies too).
  */
@@ -44,6 +44,9 @@ final class JoseKeys {
     }
 
     static PrivateKey rsaPrivate(FilterCall c, Object key) {
+        if (key instanceof Map<?, ?> jwk && "RSA".equals(jwk.get("kty"))) {
+            return JwkKeys.rsaPrivate(c, jwk);
+        }
         String pem = Values.toText(key);
         try {
             if (pem.contains("BEGIN RSA PRIVATE KEY")) {
@@ -59,6 +62,9 @@ final class JoseKeys {
     }
 
     static PublicKey rsaPublic(FilterCall c, Object key) {
+        if (key instanceof Map<?, ?> jwk && "RSA".equals(jwk.get("kty"))) {
+            return JwkKeys.rsaPublic(c, jwk);
+        }
         String pem = Values.toText(key);
         try {
             if (pem.contains("PRIVATE KEY")) {

@@ -12,7 +12,7 @@ import xs.interp.Json;
  * JSON Web Signatures in compact form (RFC 7515).
  * {@code $claims|jws_encode:$headers:$key:"HS256":$ttl} signs the subject (as JSON) and
  * {@code $token|jws_decode:$required_claims:$key:"HS256":$drift} verifies it and gives the payload
- * back. HS256/384/512 (secret key) and RS256/384/512 (PEM keys) are supported; the token's
+ * back. HS256/384/512 (secret key), RS256/384/512 (PEM or JWK keys) and ES256/384/512 (EC JWK keys) are supported; the token's
  * "alg" must be the one asked for, so a token cannot choose a weaker check.
  */
 final class Jws {
@@ -51,9 +51,9 @@ final class Jws {
     }
 
     private static void checkSupported(FilterCall c, String alg) {
-        if (!alg.matches("(HS|RS)(256|384|512)")) {
+        if (!alg.matches("(HS|RS|ES)(256|384|512)")) {
             throw c.error("signature algorithm '" + alg + "' is not supported; use HS256, HS384, HS512, RS256,"
-                + " RS384 or RS512");
+                + " RS384, RS512, ES256, ES384 or ES512");
         }
     }
 
@@ -61,6 +61,9 @@ final class Jws {
         String bits = alg.substring(2);
         if (alg.startsWith("HS")) {
             return SecurityFilters.hmac("HmacSHA" + bits, JoseKeys.secret(c, key), input);
+        }
+        if (alg.startsWith("ES")) {
+            return EcSignatures.sign(c, alg, key, input);
         }
         try {
             Signature s = Signature.getInstance("SHA" + bits + "withRSA");
@@ -77,6 +80,9 @@ final class Jws {
         if (alg.startsWith("HS")) {
             byte[] expected = SecurityFilters.hmac("HmacSHA" + bits, JoseKeys.secret(c, key), input);
             return MessageDigest.isEqual(expected, signature);
+        }
+        if (alg.startsWith("ES")) {
+            return EcSignatures.verify(c, alg, key, input, signature);
         }
         try {
             Signature s = Signature.getInstance("SHA" + bits + "withRSA");

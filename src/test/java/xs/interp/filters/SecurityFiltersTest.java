@@ -183,7 +183,9 @@ class SecurityFiltersTest {
         Object token = apply("jws_encode", obj("n", 1L), null, RSA_PKCS8, "RS512");
         assertEquals(obj("n", 1L), apply("jws_decode", token, null, RSA_PUBLIC, "RS512"));
         XsError es = assertThrows(XsError.class, () -> apply("jws_encode", obj(), null, "k", "ES256"));
-        assertTrue(es.getMessage().contains("'ES256' is not supported"), es.getMessage());
+        assertTrue(es.getMessage().contains("ES algorithms need an EC key object"), es.getMessage());
+        XsError ps = assertThrows(XsError.class, () -> apply("jws_encode", obj(), null, "k", "PS256"));
+        assertTrue(ps.getMessage().contains("'PS256' is not supported"), ps.getMessage());
     }
 
     @Test

@@ -16,7 +16,7 @@ import xs.testing.ExternalTools;
  * A redis-server of the test's own, on a free loopback port, without persistence, in a temp
  * folder; it can be stopped and started again on the same port (a Redis restart loses all data).
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
     final int port;
     private final Path binary;
     private final Path dir;
@@ -28,7 +28,7 @@ final class RedisProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisProcess start(Path dir) throws Exception {
+    public static RedisProcess start(Path dir) throws Exception {
         Path binary = redisServer();
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -49,7 +49,7 @@ final class RedisProcess implements AutoCloseable {
         return ExternalTools.onPath("redis-server", "apt-get install redis-server; .ci/run installs it");
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
