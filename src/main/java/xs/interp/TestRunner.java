@@ -31,10 +31,17 @@ public final class TestRunner {
     private final Program program;
     private final Supplier<Services> services;
     private final Map<GenericStmt, Construct> bodies = new IdentityHashMap<>();
+    private final Map<String, Object> auth;
 
     public TestRunner(Program program, Supplier<Services> services) {
+        this(program, services, Identity.ANONYMOUS.auth());
+    }
+
+    /** Runs every test as the caller {@code auth} ({@code $auth}: {@code {id, extras}}, or {} for nobody). */
+    public TestRunner(Program program, Supplier<Services> services, Map<String, Object> auth) {
         this.program = program;
         this.services = services;
+        this.auth = auth;
     }
 
     /** Every test block, in file order; {@code filter} (may be null) keeps tests whose name contains it. */
@@ -67,7 +74,8 @@ public final class TestRunner {
         } catch (XsError e) {
             return failed(construct, test, name, "the test's input cannot be evaluated: " + e.getMessage(), e.span());
         }
-        Map<String, Object> auth = Identity.ANONYMOUS.auth();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> auth = (Map<String, Object>) Values.copy(this.auth);
         Outcome call = interpreter.run(construct, input, auth, Map.of(), name);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("response", call.response());
