@@ -78,7 +78,7 @@ final class VariableCheck {
                     assigned.add(v.name());
                     targets.add(v);
                     reserved(v);
-                    if (asTarget && !v.span().text().startsWith("$") && !regions.isDisabled(v)) {
+                    if (asTarget && v.span().text().equals(v.name()) && !regions.isDisabled(v)) {
                         out.add(Diagnostic.error(Code.XS0218, v.span(), "'as' needs a variable, written with $: as $"
                             + v.name()));
                     }
