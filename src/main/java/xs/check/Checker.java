@@ -11,6 +11,7 @@ import xs.ast.Literal;
 import xs.ast.Program;
 import xs.diag.Code;
 import xs.diag.Diagnostic;
+import xs.diag.Suggest;
 
 /**
  * Static checks over a whole program: what the grammar accepts but would not run as meant.

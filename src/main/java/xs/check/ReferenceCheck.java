@@ -21,6 +21,7 @@ import xs.ast.Walk;
 import xs.db.ColumnFilter;
 import xs.diag.Code;
 import xs.diag.Diagnostic;
+import xs.diag.Suggest;
 import xs.interp.ErrorType;
 import xs.interp.StatementRegistry;
 import xs.interp.StatementSpec;

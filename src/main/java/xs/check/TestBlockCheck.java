@@ -8,6 +8,7 @@ import xs.ast.Members;
 import xs.ast.GenericStmt;
 import xs.diag.Code;
 import xs.diag.Diagnostic;
+import xs.diag.Suggest;
 
 /**
  * Checks the settings of unit tests ({@code test "adds" { input = {a: 1} expect.to_equal … }}):
