@@ -1,5 +1,6 @@
 // XS0204 unknown statement, XS0205 real Xano statement xs does not run, XS0214 unknown
-// attribute, XS0215 missing attribute. Disabled statements are not checked.
+// attribute (an error for the statements whose attribute lists passed the sweep of real
+// exports), XS0215 missing attribute. Disabled statements are not checked.
 function statements {
   input {
   }
@@ -21,12 +22,12 @@ function statements {
     } as $cached
 
     db.get user {
-      feild_name = "id" // expect warning: XS0214
+      feild_name = "id" // expect error: XS0214
       field_value = 1
     } as $user
 
     var $x {
-      vaule = 1 // expect warning: XS0214
+      vaule = 1 // expect error: XS0214
       description = "every statement takes a description"
     }
 

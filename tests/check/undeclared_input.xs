@@ -1,4 +1,5 @@
-// XS0202: $input.x where the input block declares no x (with a suggestion when close).
+// XS0202: $input.x where the input block declares no x (with a suggestion when close). Xano
+// runs it (the value is null), so it is a warning.
 function undeclared_input {
   input {
     int user_id
@@ -7,11 +8,11 @@ function undeclared_input {
 
   stack {
     var $a {
-      value = $input.userid // expect error: XS0202
+      value = $input.userid // expect warning: XS0202
     }
 
     var $b {
-      value = $input.name ~ $input.title // expect error: XS0202
+      value = $input.name ~ $input.title // expect warning: XS0202
     }
 
     var $c {
@@ -19,7 +20,7 @@ function undeclared_input {
     }
   }
 
-  response = $input.nme // expect error: XS0202
+  response = $input.nme // expect warning: XS0202
 }
 ---
 // A construct without an input block is not checked: its inputs are unknown (the seed's

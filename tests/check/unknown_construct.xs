@@ -1,5 +1,6 @@
-// XS0219: a construct kind Xano does not have (a typo is likely).
-fuction typo { // expect warning: XS0219
+// XS0219: a construct kind Xano does not have is an error: Xano refuses to save it, and xs run
+// would only say "no function named typo".
+fuction typo { // expect error: XS0219
   input {
   }
 
@@ -9,7 +10,7 @@ fuction typo { // expect warning: XS0219
   response = 1
 }
 ---
-widget w { // expect warning: XS0219
+widget w { // expect error: XS0219
   size = 1
 }
 ---

@@ -4,7 +4,7 @@ function "f" {
   }
   stack {
     var $a {
-      value = $input.n + $missing // expect error: XS0201
+      value = $input.n + $missing // expect warning: XS0201
     }
     conditional {
       if ($a > 1) {
@@ -14,7 +14,7 @@ function "f" {
       }
     }
     var $b {
-      value = $late + $input.nope // expect error: XS0202
+      value = $late + $input.nope // expect warning: XS0202
     }
   }
   response = $b

@@ -14,6 +14,7 @@ import xs.ast.ObjectExpr;
 import xs.ast.Program;
 import xs.diag.Code;
 import xs.diag.Diagnostic;
+import xs.diag.Suggest;
 import xs.interp.ChannelConfig;
 import xs.interp.ChannelDirectory;
 

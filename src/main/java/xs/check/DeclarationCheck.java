@@ -17,6 +17,7 @@ import xs.ast.VarExpr;
 import xs.ast.Walk;
 import xs.diag.Code;
 import xs.diag.Diagnostic;
+import xs.diag.Suggest;
 
 /**
  * Checks declarations: input and schema fields of a type Xano has, each name once per block,

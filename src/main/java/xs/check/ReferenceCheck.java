@@ -21,6 +21,7 @@ import xs.ast.Walk;
 import xs.db.ColumnFilter;
 import xs.diag.Code;
 import xs.diag.Diagnostic;
+import xs.diag.Suggest;
 import xs.interp.ErrorType;
 import xs.interp.StatementRegistry;
 import xs.interp.StatementSpec;
@@ -50,6 +51,9 @@ final class ReferenceCheck {
         "count", "count_distinct", "to_list", "to_list_asc", "to_list_desc", "to_distinct_list",
         "to_distinct_list_asc", "to_distinct_list_desc");
 
+    /** Filters of Xano's engine that xs does not run (they build SQL or expressions for Xano's own use). */
+    private static final Set<String> ENGINE_FILTERS = Set.of("sql_esc", "sql_alias", "to_expr");
+
     private final Regions regions;
 
     ReferenceCheck(Program program, ChannelCheck channels, Construct construct, Regions regions) {
@@ -76,8 +80,8 @@ final class ReferenceCheck {
             public void expression(Expr e) {
                 if (inputs != null && e instanceof MemberExpr m && m.target() instanceof VarExpr v
                     && v.name().equals("input") && !inputs.contains(m.name()) && !regions.isDisabled(m)) {
-                    out.add(Diagnostic.error(Code.XS0202, m.span(), "$input." + m.name() + " is not declared in the input block of "
-                        + construct.title() + Suggest.didYouMean(m.name(), inputs)));
+                    out.add(Diagnostic.warning(Code.XS0202, m.span(), "$input." + m.name() + " is not declared in the input block of "
+                        + construct.title() + ": it is null" + Suggest.didYouMean(m.name(), inputs)));
                 }
             }
         });
@@ -107,6 +111,9 @@ final class ReferenceCheck {
                             + "': a filter on a $db column runs in the database, which knows to_lower, to_upper,"
                             + " concat, substr, coalesce, add, sub, mul, div, round, length and the timestamp_* filters"));
                     }
+                } else if (ENGINE_FILTERS.contains(f.name())) {
+                    out.add(Diagnostic.warning(Code.XS0203, f.nameSpan(), "the filter '" + f.name()
+                        + "' is not supported by xs: it runs only in Xano, and fails here when reached"));
                 } else if (!filters.has(f.name())) {
                     String hint = f.name().equals("default")
                         ? ": XanoScript has no default filter (use first_notnull:… or the ?? operator)"
@@ -136,19 +143,21 @@ final class ReferenceCheck {
                 // Inside a test only that test fails, so the rest of the suite still runs.
                 out.add(Diagnostic.warning(Code.XS0204, g.nameSpan(), "unknown assertion '" + g.name()
                     + "': the test that uses it fails" + Suggest.didYouMean(g.name(), statements.names())));
-            } else if (StatementRegistry.isRealXanoStatement(g.name())) {
+            } else if (StatementRegistry.isRealXanoStatement(g.name()) && !looksMisspelled(g.name())) {
                 out.add(Diagnostic.warning(Code.XS0205, g.nameSpan(), g.name()
                     + " is not supported by xs run: " + StatementRegistry.whatItNeeds(g.name()) + "; it fails here when reached"));
             } else {
                 out.add(Diagnostic.error(Code.XS0204, g.nameSpan(), "unknown statement '" + g.name() + "'"
-                    + Suggest.didYouMean(g.name(), statements.names())));
+                    + Suggest.didYouMean(g.name(), knownStatements())));
             }
             return;
         }
         for (Attribute a : Members.attributes(g.members())) {
             if (!spec.accepts(a.key())) {
-                out.add(Diagnostic.warning(Code.XS0214, a.keySpan(), g.name() + " has no attribute '" + a.key() + "'"
-                    + Suggest.didYouMean(a.key(), spec.attributes())));
+                String message = g.name() + " has no attribute '" + a.key() + "'" + Suggest.didYouMean(a.key(),
+                    spec.attributes());
+                out.add(SweptStatements.NAMES.contains(g.name()) ? Diagnostic.error(Code.XS0214, a.keySpan(), message)
+                    : Diagnostic.warning(Code.XS0214, a.keySpan(), message));
             }
         }
         for (String required : spec.required()) {
@@ -174,6 +183,22 @@ final class ReferenceCheck {
                 }
             }
         }
+    }
+
+    /** Every statement name xs knows: those it runs and the rest of Xano's engine. */
+    private Set<String> knownStatements() {
+        Set<String> all = new java.util.TreeSet<>(statements.names());
+        all.addAll(StatementRegistry.realXanoStatements());
+        return all;
+    }
+
+    /**
+     * A name in a family of Xano's statements ({@code redis.gett}) that is not one of them but
+     * is one edit or two from one: a typo, not a statement of a newer Xano.
+     */
+    private boolean looksMisspelled(String name) {
+        return !StatementRegistry.realXanoStatements().contains(name) && !name.startsWith("db.external.")
+            && !Suggest.didYouMean(name, knownStatements()).isEmpty();
     }
 
     private void errorType(GenericStmt g, List<Diagnostic> out) {

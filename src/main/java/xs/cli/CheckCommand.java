@@ -19,7 +19,10 @@ import xs.diag.Severity;
 import xs.diag.TextRenderer;
 import xs.source.SourceLoader;
 
-/** {@code xs check PATH... [--format text|json|github]}: validate scripts for editors and CI. */
+/**
+ * {@code xs check PATH... [--format text|json|github] [--strict]}: validate scripts for editors
+ * and CI. Errors fail the run (exit 1); with {@code --strict} warnings fail it too.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Check .xs files (folders are searched recursively) and report problems with file:line:col.")
 final class CheckCommand implements Callable<Integer> {
@@ -34,6 +37,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or github (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--strict", description = "Warnings fail the run too (exit 1): for CI.")
+    boolean strict;
 
     @Override
     public Integer call() throws Exception {
@@ -65,11 +71,12 @@ final class CheckCommand implements Callable<Integer> {
                 TextRenderer renderer = new TextRenderer();
                 diagnostics.forEach(d -> out.print(renderer.render(d)));
                 out.println("checked " + plural(loaded.files(), "file") + ": " + plural(errors, "error") + ", "
-                    + plural(warnings, "warning"));
+                    + plural(warnings, "warning") + (strict && errors == 0 && warnings > 0
+                    ? " (--strict: warnings fail the check)" : ""));
             }
         }
         out.flush();
-        return errors > 0 ? 1 : 0;
+        return errors > 0 || (strict && warnings > 0) ? 1 : 0;
     }
 
     static final Comparator<Diagnostic> ORDER = Comparator

@@ -26,7 +26,7 @@ import xs.source.Source;
 
 /** {@code xs eval 'EXPR' [--input JSON]}: prints the value of one expression. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Print the value of one expression, e.g. xs eval '[1,2,3]|map:$$ * 2'.")
+    description = "Print the value of one expression, e.g. xs eval '[1,2,3]|map:$$$$ * 2' ($$$$ is the element).")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

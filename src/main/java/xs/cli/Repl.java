@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xs.ast.Program;
+import xs.check.Checker;
 import xs.db.engines.Engines;
 import xs.diag.Diagnostic;
 import xs.diag.TextRenderer;
@@ -70,13 +71,39 @@ final class Repl {
         return depth > 0 || text.stripTrailing().endsWith("|");
     }
 
+    static final String HELP = String.join("\n",
+        "Type an expression to see its value, or statements to run them; variables stay between entries.",
+        "  [1, 2, 3]|map:$$ * 2          an expression ($$ is the element)",
+        "  var $total { value = 10 }     a statement; its variable is shown",
+        "  db.add note { data = {text: \"hi\"} } as $n",
+        "                                the database lives in memory for the session",
+        "Unclosed brackets continue on the next line.",
+        "  :vars   the variables set so far",
+        "  :help   this text",
+        "  :quit   leave (also exit, or Ctrl-D)");
+
+    /** True for the entries that end the session: {@code :quit}, {@code :q}, {@code exit}, {@code quit}. */
+    static boolean isQuit(String text) {
+        String t = text.strip();
+        return t.equals(":quit") || t.equals(":q") || t.equals("exit") || t.equals("quit") || t.equals(":exit");
+    }
+
     /** Evaluates one entry and prints its value or error. */
     void evaluate(String text) {
         if (text.isBlank()) {
             return;
         }
-        if (text.strip().equals(":vars")) {
-            out.println(Json.pretty(variables));
+        String command = text.strip();
+        if (command.equals(":vars")) {
+            out.println(variables.isEmpty() ? "no variables yet" : Json.pretty(variables));
+            return;
+        }
+        if (command.equals(":help") || command.equals(":h") || command.equals("help")) {
+            out.println(HELP);
+            return;
+        }
+        if (command.startsWith(":")) {
+            out.println("unknown command " + command.split("\\s+")[0] + ": the commands are :vars, :help and :quit");
             return;
         }
         Source source = new Source("<repl:" + (++entry) + ">", text);
@@ -91,6 +118,16 @@ final class Repl {
             List<Diagnostic> shown = looksLikeStatement(text) ? stmtProblems : exprProblems;
             TextRenderer renderer = new TextRenderer();
             shown.forEach(d -> out.print(renderer.render(d)));
+            String hint = Snippets.hint(text);
+            if (hint != null) {
+                out.println(hint);
+            }
+            return;
+        }
+        List<Diagnostic> findings = Checker.snippet(snippet.construct(), variables.keySet());
+        TextRenderer renderer = new TextRenderer();
+        findings.forEach(d -> out.print(renderer.render(d)));
+        if (findings.stream().anyMatch(Diagnostic::isError)) {
             return;
         }
         events.clear();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * variables persist between lines. Unclosed blocks continue on the next line.
  */
 @Command(name = "repl", mixinStandardHelpOptions = true,
-    description = "Interactive XanoScript: statements and expressions line by line; :vars lists variables, Ctrl-D quits.")
+    description = "Interactive XanoScript: statements and expressions line by line; :help explains, :vars lists"
+        + " variables, :quit (or exit, Ctrl-D) quits.")
 final class ReplCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "FILE", description = "History file (default: ~/.xs_history).")
     Path history;
@@ -32,7 +33,7 @@ final class ReplCommand implements Callable<Integer> {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
             PrintWriter out = terminal.writer();
-            out.println("xs repl: type XanoScript statements or expressions; :vars lists variables, Ctrl-D quits.");
+            out.println("xs repl: type XanoScript statements or expressions; :help for help, :quit to leave.");
             Repl repl = new Repl(out);
             while (true) {
                 StringBuilder entry = new StringBuilder();
@@ -44,6 +45,9 @@ final class ReplCommand implements Callable<Integer> {
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {
+                    break;
+                }
+                if (Repl.isQuit(entry.toString())) {
                     break;
                 }
                 repl.evaluate(entry.toString());

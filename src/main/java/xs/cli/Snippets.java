@@ -67,6 +67,22 @@ final class Snippets {
         return new Snippet(c, shows, false);
     }
 
+    private static final java.util.regex.Pattern ASSIGNMENT =
+        java.util.regex.Pattern.compile("(?s)\\s*(var(?:\\.update)?)\\s+\\$?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.+?)\\s*");
+
+    /**
+     * The right form of a common wrong entry, or null: {@code var $y = 5} is written
+     * {@code var $y { value = 5 }} in XanoScript.
+     */
+    static String hint(String text) {
+        java.util.regex.Matcher m = ASSIGNMENT.matcher(text);
+        if (m.matches()) {
+            return "XanoScript sets a variable with a block: " + m.group(1) + " $" + m.group(2) + " { value = "
+                + m.group(3) + " }";
+        }
+        return null;
+    }
+
     /** The variable a statement writes: {@code var $x} shows $x, {@code … as $y} shows $y. */
     private static String shown(Stmt s) {
         if (s instanceof GenericStmt g) {

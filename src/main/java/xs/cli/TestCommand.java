@@ -15,16 +15,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import xs.ast.Program;
+import xs.diag.Diagnostic;
+import xs.diag.TextRenderer;
 import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
 import xs.interp.Services;
 import xs.services.StandardOutside;
 import xs.interp.TestRunner;
+import xs.source.SourceLoader;
 import xs.workspace.TableTriggers;
 
 /**
- * {@code xs test PATH... [--data FILE] [--junit-xml FILE] [--filter TEXT]}: runs every
- * {@code test} block, each against a fresh database, and ends with {@code N passed, M failed}.
+ * {@code xs test PATH... [--data FILE] [--junit-xml FILE] [--filter TEXT] [--user ID [--extras JSON]]}:
+ * runs every {@code test} block, each against a fresh database, and ends with
+ * {@code N passed, M failed}. A run in which no test ran fails (exit 1), so a filter that
+ * matches nothing cannot pass a CI step.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
     description = "Run the test blocks of .xs files; exit 1 when any fails.")
@@ -44,20 +49,39 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "TEXT", description = "Run only tests whose name (or construct) contains TEXT.")
     String filter;
 
+    @Option(names = "--user", paramLabel = "ID", description = "Run every test as this authenticated user ($auth.id).")
+    String user;
+
+    @Option(names = "--extras", paramLabel = "JSON", description = "Token extras for $auth.extras (with --user).")
+    String extras;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgramLoader.Loaded loaded;
         try {
-            loaded = ProgramLoader.loadChecked(paths, err);
-        } catch (ProgramLoader.Rejected e) {
-            return e.exitCode();
+            loaded = ProgramLoader.load(paths);
+        } catch (SourceLoader.MissingPath e) {
+            err.println("xs: " + e.getMessage());
+            return 2;
+        }
+        if (extras != null && user == null) {
+            err.println("xs: --extras needs --user (the extras belong to a signed-in user)");
+            return 2;
+        }
+        List<Diagnostic> diagnostics = CheckGate.diagnostics(loaded);
+        if (CheckGate.failed(diagnostics, err)) {
+            List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+            // CI reads the report even when nothing ran: one failing case carries the diagnostics.
+            return junitXml == null || writeReport(List.of(), errors, err) ? 1 : 2;
         }
         Program program = loaded.program();
         Map<String, String> environment;
+        Map<String, Object> auth;
         try {
             environment = options.environment();
+            auth = Auth.of(user, extras);
             // Read the data file once up front so a bad file is a usage error, not N failed tests.
             ProgramSetup.database(program, options.data, null, options.databaseUrl(), true).close();
         } catch (ProgramSetup.SetupException e) {
@@ -74,7 +98,7 @@ final class TestCommand implements Callable<Integer> {
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, interpreter -> TableTriggers.attach(interpreter, line -> err.println("xs: " + line)));
+        }, auth, interpreter -> TableTriggers.attach(interpreter, line -> err.println("xs: " + line)));
         List<TestRunner.Result> results = runner.run(filter);
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (TestRunner.Result r : results) {
@@ -84,28 +108,56 @@ final class TestCommand implements Callable<Integer> {
                 out.println(r.failureAt() + ": " + what + " failed: " + r.failure());
             }
         }
-        if (junitXml != null) {
-            try {
-                writeJunit(junitXml, results);
-            } catch (IOException e) {
-                err.println("xs: cannot write " + junitXml + ": " + e.getMessage());
-                return 2;
-            }
+        if (junitXml != null && !writeReport(results, List.of(), err)) {
+            return 2;
+        }
+        if (results.isEmpty()) {
+            // A CI step whose filter matches nothing must not pass as if the tests had run.
+            out.println(filter == null ? "no tests ran: the scripts have no test blocks"
+                : "no tests ran: no test name or construct contains \"" + filter + "\"");
+            out.flush();
+            return 1;
         }
         out.println((results.size() - failed) + " passed, " + failed + " failed");
         out.flush();
         return failed > 0 ? 1 : 0;
     }
 
-    /** The common JUnit XML shape CI systems read: one suite per file, one case per test block. */
-    private static void writeJunit(Path file, List<TestRunner.Result> results) throws IOException {
+    private boolean writeReport(List<TestRunner.Result> results, List<Diagnostic> problems, PrintWriter err) {
+        try {
+            writeJunit(junitXml, results, problems);
+            return true;
+        } catch (IOException e) {
+            err.println("xs: cannot write " + junitXml + ": " + e.getMessage());
+            err.flush();
+            return false;
+        }
+    }
+
+    /**
+     * The common JUnit XML shape CI systems read: one suite per file, one case per test block.
+     * When the scripts do not load, one failing case carries their diagnostics.
+     */
+    private static void writeJunit(Path file, List<TestRunner.Result> results, List<Diagnostic> problems)
+        throws IOException {
         Map<String, List<TestRunner.Result>> byFile = new LinkedHashMap<>();
         for (TestRunner.Result r : results) {
             byFile.computeIfAbsent(r.span().source().name(), k -> new java.util.ArrayList<>()).add(r);
         }
+        long failures = results.stream().filter(r -> !r.passed()).count() + (problems.isEmpty() ? 0 : 1);
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"")
-            .append(results.size()).append("\" failures=\"").append(results.stream().filter(r -> !r.passed()).count())
+            .append(results.size() + (problems.isEmpty() ? 0 : 1)).append("\" failures=\"").append(failures)
             .append("\">\n");
+        if (!problems.isEmpty()) {
+            TextRenderer renderer = new TextRenderer();
+            StringBuilder text = new StringBuilder();
+            problems.forEach(d -> text.append(renderer.render(d)));
+            String message = CheckCommand.plural(problems.size(), "error") + " in the scripts; no test ran";
+            x.append("  <testsuite name=\"xs check\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\"0\">\n")
+                .append("    <testcase classname=\"xs check\" name=\"the scripts load\" time=\"0\">\n")
+                .append("      <failure message=\"").append(xml(message)).append("\">").append(xml(text.toString()))
+                .append("</failure>\n    </testcase>\n  </testsuite>\n");
+        }
         for (Map.Entry<String, List<TestRunner.Result>> e : byFile.entrySet()) {
             List<TestRunner.Result> list = e.getValue();
             double seconds = list.stream().mapToLong(TestRunner.Result::millis).sum() / 1000.0;

@@ -39,6 +39,8 @@ public enum Code {
     XS0217("channel matches no realtime_channel"),
     XS0218("invalid declaration"),
     XS0219("unknown construct"),
+    XS0220("construct without a name"),
+    XS0221("bare word names a variable"),
 
     XS0301("runtime error"),
     XS0302("input error"),

@@ -246,7 +246,8 @@ final class ExprCompiler implements ExprVisitor<Eval> {
         Filter filter = filters.get(name);
         if (filter == null) {
             return f -> {
-                throw XsError.runtime(e.nameSpan(), "unknown filter '" + name + "'");
+                throw XsError.runtime(e.nameSpan(), "unknown filter '" + name + "'"
+                    + xs.diag.Suggest.didYouMean(name, filters.names()));
             };
         }
         Eval[] args = new Eval[e.args().size()];

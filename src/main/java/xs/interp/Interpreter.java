@@ -90,11 +90,16 @@ public final class Interpreter {
         return environment;
     }
 
+    private java.util.List<String> functionNames() {
+        return program.functions().stream().map(Construct::name).toList();
+    }
+
     /** Calls a function by name as a top-level run. */
     public Outcome call(String function, Object input, Map<String, Object> auth) {
         Construct c = program.function(function).orElse(null);
         if (c == null) {
-            return new Outcome(null, XsError.runtime(null, "no function named \"" + function + "\""), java.util.List.of());
+            return new Outcome(null, XsError.runtime(null, "no function named \"" + function + "\""
+                + xs.diag.Suggest.didYouMean(function, functionNames())), java.util.List.of());
         }
         return run(c, input, auth, Map.of());
     }
@@ -177,7 +182,8 @@ public final class Interpreter {
         String name = callee.name;
         Compiled target = callee.compiled;
         Construct construct = target != null ? null : program.find(callee.kind, name).orElseThrow(
-            () -> XsError.runtime(at, statement + ": no " + callee.kind + " named \"" + name + "\""));
+            () -> XsError.runtime(at, statement + ": no " + callee.kind + " named \"" + name + "\""
+                + (callee.kind.equals("function") ? xs.diag.Suggest.didYouMean(name, functionNames()) : "")));
         RunContext context = caller.context;
         if (context.depth >= RunContext.MAX_DEPTH) {
             throw XsError.runtime(at, statement + " calls are nested more than " + RunContext.MAX_DEPTH

@@ -17,13 +17,40 @@ public final class StatementRegistry {
     private static final Set<String> REAL_FAMILIES = Set.of("redis", "storage", "zip", "stream", "cloud", "ai",
         "realtime", "workflow_test", "tool", "agent", "mcp", "task", "trigger", "addon", "middleware", "action");
 
+    /** The statements of Xano's engine (its {@code statement/*} kinds) and older names real exports use. */
     private static final Set<String> REAL_UNSUPPORTED = Set.of(
-        "api.stream", "api.call", "api.snippet",
-        "db.direct_query", "db.set_datasource", "db.external", "db.bulk.import",
-        "function.call", "await", "foreach.remove", "remove",
-        "util.set_header",
-        "util.post_process", "util.get_raw_input", "util.set_var",
-        "security.create_auth_token");
+        "api.request", "api.stream", "api.call", "api.snippet", "api.microservice",
+        "db.direct_query", "db.schema", "db.set_datasource", "db.external", "db.bulk.import",
+        "db.external.mssql.direct_query", "db.external.mysql.direct_query", "db.external.oracle.direct_query",
+        "db.external.postgres.direct_query", "db.external.snowflake.direct_query",
+        "function.call", "service.function.run", "await", "foreach.remove", "remove", "comment", "placeholder",
+        "util.send_email", "util.template_engine", "util.ip_lookup", "util.geo_distance", "util.set_header",
+        "util.post_process", "util.get_raw_input", "util.get_input", "util.set_var",
+        "security.create_auth_token", "security.random_number", "security.random_bytes",
+        "security.encrypt", "security.decrypt", "security.jws_encode",
+        "security.jws_decode", "security.jwe_encode", "security.jwe_decode", "security.create_secret_key",
+        "security.create_rsa_key", "security.create_curve_key", "security.jwe_encode_legacy",
+        "security.jwe_decode_legacy",
+        "redis.count", "redis.decr", "redis.del", "redis.get", "redis.has", "redis.incr", "redis.keys", "redis.pop",
+        "redis.push", "redis.range", "redis.ratelimit", "redis.remove", "redis.set", "redis.shift", "redis.unshift",
+        "storage.create_attachment", "storage.create_audio", "storage.create_file_resource", "storage.create_image",
+        "storage.create_video", "storage.delete_file", "storage.read_file_resource", "storage.sign_private_url",
+        "stream.from_csv", "stream.from_jsonl", "stream.from_request",
+        "zip.add_to_archive", "zip.create_archive", "zip.delete_from_archive", "zip.extract", "zip.view_contents",
+        "realtime.get_session", "realtime.publish",
+        "action.call", "action.package.call", "addon.call", "middleware.call", "task.call", "tool.call",
+        "trigger.call", "workflow_test.call",
+        "ai.agent.run", "ai.external.mcp.server_details", "ai.external.mcp.tool.list", "ai.external.mcp.tool.run",
+        "cloud.algolia.request", "cloud.aws.opensearch.document", "cloud.aws.opensearch.query",
+        "cloud.aws.opensearch.request", "cloud.aws.s3.delete_file", "cloud.aws.s3.get_file_info",
+        "cloud.aws.s3.list_directory", "cloud.aws.s3.read_file", "cloud.aws.s3.sign_url", "cloud.aws.s3.upload_file",
+        "cloud.azure.storage.delete_file", "cloud.azure.storage.get_file_info", "cloud.azure.storage.list_directory",
+        "cloud.azure.storage.read_file", "cloud.azure.storage.sign_url", "cloud.azure.storage.upload_file",
+        "cloud.elasticsearch.document", "cloud.elasticsearch.query", "cloud.elasticsearch.request",
+        "cloud.google.storage.delete_file", "cloud.google.storage.get_file_info",
+        "cloud.google.storage.list_directory", "cloud.google.storage.read_file", "cloud.google.storage.sign_url",
+        "cloud.google.storage.upload_file", "cloud.job", "cloud.job.await", "cloud.job.status",
+        "datadog.log", "datadog.log_bulk", "datadog.metric", "datadog.metric_bulk", "webflow.request");
 
     private final Map<String, StatementSpec> specs = new TreeMap<>();
 
@@ -85,6 +112,11 @@ public final class StatementRegistry {
                 default -> "it runs only in Xano's cloud";
             };
         };
+    }
+
+    /** The names of {@link #isRealXanoStatement} that are known exactly (not only by their family). */
+    public static Set<String> realXanoStatements() {
+        return REAL_UNSUPPORTED;
     }
 
     /** A statement of the real Xano engine that xs does not run. */

@@ -33,16 +33,28 @@ public final class TestRunner {
     private final Supplier<Services> services;
     private final Consumer<Interpreter> prepare;
     private final Map<GenericStmt, Construct> bodies = new IdentityHashMap<>();
+    private final Map<String, Object> auth;
 
     public TestRunner(Program program, Supplier<Services> services) {
-        this(program, services, interpreter -> { });
+        this(program, services, Identity.ANONYMOUS.auth(), interpreter -> { });
+    }
+
+    /**
+     * Runs every test as the caller {@code auth} ({@code $auth}: {@code {id, extras}}, or {} for
+     * nobody); {@code prepare} runs on each test's interpreter before the test (the CLI wires
+     * table triggers there).
+     */
+    public TestRunner(Program program, Supplier<Services> services, Map<String, Object> auth,
+                      Consumer<Interpreter> prepare) {
+        this.program = program;
+        this.services = services;
+        this.auth = auth;
+        this.prepare = prepare;
     }
 
     /** @param prepare runs on each test's interpreter before the test (the CLI wires table triggers there) */
     public TestRunner(Program program, Supplier<Services> services, Consumer<Interpreter> prepare) {
-        this.program = program;
-        this.services = services;
-        this.prepare = prepare;
+        this(program, services, Identity.ANONYMOUS.auth(), prepare);
     }
 
     /**
@@ -86,7 +98,9 @@ public final class TestRunner {
     private Result runWorkflow(Construct test, Interpreter interpreter) {
         String name = test.name() == null ? "(unnamed)" : test.name();
         try {
-            Outcome outcome = interpreter.run(test, null, Identity.ANONYMOUS.auth(), Map.of(), name);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> caller = (Map<String, Object>) Values.copy(auth);
+            Outcome outcome = interpreter.run(test, null, caller, Map.of(), name);
             if (!outcome.ok()) {
                 XsError e = outcome.error();
                 return new Result(test, name, test.span(), false, e.getMessage(), e.span() == null ? test.span() : e.span(),
@@ -137,7 +151,8 @@ public final class TestRunner {
         } catch (XsError e) {
             return failed(construct, test, name, "the test's input cannot be evaluated: " + e.getMessage(), e.span());
         }
-        Map<String, Object> auth = Identity.ANONYMOUS.auth();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> auth = (Map<String, Object>) Values.copy(this.auth);
         Outcome call = interpreter.run(construct, input, auth, Map.of(), name);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("response", call.response());

@@ -152,7 +152,9 @@ final class TriggerRunner {
         }
         if (!outcome.ok()) {
             XsError e = outcome.error();
-            log.println("xs serve: " + t.title() + " failed on " + channel + ": " + e.getMessage());
+            // Where it failed, as file:line:col, so the log line leads straight to the script.
+            Object at = e.span() != null ? e.span() : t.construct().span();
+            log.println("xs serve: " + at + ": " + t.title() + " failed on " + channel + ": " + e.getMessage());
             throw new Refusal("trigger_error", channel, t.title() + " failed: " + e.getMessage());
         }
         return outcome.response();

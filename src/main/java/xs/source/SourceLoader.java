@@ -39,7 +39,8 @@ public final class SourceLoader {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".xs"))
+                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".xs")
+                            && !hidden(p, f))
                         .sorted()
                         .forEach(files::add);
                 }
@@ -50,6 +51,20 @@ public final class SourceLoader {
             }
         }
         return files;
+    }
+
+    /**
+     * Under a folder, files inside hidden folders ({@code .git}, {@code .xano-backup}) are not part of the
+     * program: they hold copies (backups of an earlier pull) that would clash with the real files.
+     */
+    private static boolean hidden(Path root, Path file) {
+        Path relative = root.relativize(file);
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            if (relative.getName(i).toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Loaded load(Path file) {

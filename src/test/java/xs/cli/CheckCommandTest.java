@@ -34,9 +34,50 @@ class CheckCommandTest {
     void textFormatShowsLineColumnCodeAndCaret() throws Exception {
         Path f = write("bad.xs", "function \"f\" {\n  stack {\n    var $x { value = $y }\n  }\n}\n");
         Cli.Result r = Cli.run("check", f.toString());
-        assertEquals(1, r.code());
-        assertTrue(r.out().contains("bad.xs:3:22: error[XS0201]: $y is read but never assigned"), r.out());
+        assertEquals(0, r.code(), "a variable never assigned is null in Xano too: a warning");
+        assertTrue(r.out().contains("bad.xs:3:22: warning[XS0201]: $y is read but never assigned"), r.out());
         assertTrue(r.out().contains("   3 |     var $x { value = $y }\n     |                      ^~"), r.out());
+    }
+
+    @Test
+    void strictMakesWarningsFail() throws Exception {
+        Path f = write("warn.xs", "function \"f\" {\n  stack {\n    var $x { value = $y }\n  }\n}\n");
+        Cli.Result r = Cli.run("check", "--strict", f.toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("0 errors, 1 warning (--strict: warnings fail the check)"), r.out());
+        Path clean = write("clean/ok.xs", "function \"g\" {\n  stack {\n  }\n  response = 1\n}\n");
+        assertEquals(0, Cli.run("check", "--strict", clean.toString()).code());
+    }
+
+    @Test
+    void aMisspelledConstructKeywordFailsWithASuggestion() throws Exception {
+        Path f = write("typo.xs", "functoin \"x\" {\n  stack {\n  }\n}\n");
+        Cli.Result r = Cli.run("check", f.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("error[XS0219]: unknown construct 'functoin' (did you mean 'function'?)"), r.out());
+    }
+
+    @Test
+    void queriesOfOtherGroupFoldersAreNotDuplicates() throws Exception {
+        // The VS Code extension's layout names the group by its folder, not by an api_group attribute.
+        String query = "query countries verb=GET {\n  input {\n  }\n  stack {\n  }\n  response = []\n}\n";
+        write("apis/candidates/1_countries_GET.xs", query);
+        write("apis/prospects/2_countries_GET.xs", query);
+        Cli.Result r = Cli.run("check", dir.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("checked 2 files: 0 errors, 0 warnings"), r.out());
+    }
+
+    @Test
+    void aCopyInAnotherFileIsAWarningAndHiddenFoldersAreNotRead() throws Exception {
+        String function = "function \"f\" {\n  stack {\n  }\n  response = 1\n}\n";
+        write("backend/function/f.xs", function);
+        write("multidoc/all.xs", function);
+        write(".xano-backup/function/f.xs", "function \"f\" {\n  broken");
+        Cli.Result r = Cli.run("check", dir.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("warning[XS0207]: function \"f\" is also declared at"), r.out());
+        assertTrue(r.out().contains("checked 2 files: 0 errors, 1 warning"), r.out());
     }
 
     @Test
@@ -49,7 +90,8 @@ class CheckCommandTest {
         Map<String, Object> doc = (Map<String, Object>) Json.read(r.out());
         assertEquals(1L, doc.get("version"));
         assertEquals(2L, doc.get("files"));
-        assertEquals(2L, doc.get("errors"));
+        assertEquals(1L, doc.get("errors"));
+        assertEquals(1L, doc.get("warnings"));
         List<Map<String, Object>> diagnostics = (List<Map<String, Object>>) doc.get("diagnostics");
         Map<String, Object> first = diagnostics.get(0);
         assertEquals(List.of("file", "line", "column", "endLine", "endColumn", "severity", "code", "message"),

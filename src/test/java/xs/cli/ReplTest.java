@@ -47,4 +47,33 @@ class ReplTest {
         assertEquals("1", eval("$n.id"));
         assertTrue(eval("db.query \"note\" as $all").contains("\"text\" : \"hi\""));
     }
+
+    @Test
+    void helpVarsAndQuit() {
+        assertTrue(eval(":help").contains(":quit"));
+        assertEquals("no variables yet", eval(":vars"));
+        eval("var $a { value = 1 }");
+        assertEquals("{\n  \"a\" : 1\n}", eval(":vars"));
+        assertTrue(eval(":nope").contains("unknown command :nope"));
+        assertTrue(Repl.isQuit(":quit"));
+        assertTrue(Repl.isQuit("exit"));
+        assertFalse(Repl.isQuit("$exit"));
+    }
+
+    @Test
+    void anUnknownVariableOrAttributeGetsTheWarningXsCheckGives() {
+        String out = eval("$nope + 1");
+        assertTrue(out.contains("warning[XS0201]: $nope is read but never assigned"), out);
+        assertTrue(out.endsWith("1"), out);
+        eval("var $known { value = 2 }");
+        assertEquals("3", eval("$known + 1"), "a variable of an earlier entry is known");
+        String typo = eval("var $x { vaule = 1 }");
+        assertTrue(typo.contains("error[XS0214]: var has no attribute 'vaule' (did you mean 'value'?)"), typo);
+    }
+
+    @Test
+    void anAssignmentWithEqualsIsAnsweredWithTheRightForm() {
+        String out = eval("var $y = 5");
+        assertTrue(out.contains("XanoScript sets a variable with a block: var $y { value = 5 }"), out);
+    }
 }

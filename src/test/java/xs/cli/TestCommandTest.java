@@ -98,4 +98,62 @@ class TestCommandTest {
         assertEquals(0, r.code(), r.out());
         assertEquals("1 passed, 0 failed", r.out().strip());
     }
+
+    @Test
+    void aRunInWhichNoTestRanFails() throws Exception {
+        Path f = dir.resolve("suite.xs");
+        Files.writeString(f, SUITE);
+        Cli.Result r = Cli.run("test", f.toString(), "--filter", "no such test");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("no tests ran: no test name or construct contains \"no such test\"", r.out().strip());
+
+        Path plain = dir.resolve("plain/f.xs");
+        Files.createDirectories(plain.getParent());
+        Files.writeString(plain, "function \"f\" {\n  stack {\n  }\n  response = 1\n}\n");
+        Cli.Result none = Cli.run("test", plain.toString());
+        assertEquals(1, none.code(), none.out());
+        assertEquals("no tests ran: the scripts have no test blocks", none.out().strip());
+    }
+
+    @Test
+    void theJunitReportIsWrittenWhenTheScriptsDoNotLoad() throws Exception {
+        Path f = dir.resolve("broken.xs");
+        Files.writeString(f, "functoin \"f\" {\n  stack {\n  }\n}\n");
+        Path report = dir.resolve("reports/junit.xml");
+        Cli.Result r = Cli.run("test", f.toString(), "--junit-xml", report.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("unknown construct 'functoin'"), r.err());
+        String xml = Files.readString(report);
+        assertTrue(xml.contains("<testsuites tests=\"1\" failures=\"1\">"), xml);
+        assertTrue(xml.contains("<testcase classname=\"xs check\" name=\"the scripts load\""), xml);
+        assertTrue(xml.contains("<failure message=\"1 error in the scripts; no test ran\">"), xml);
+        assertTrue(xml.contains("broken.xs:1:1: error[XS0219]: unknown construct 'functoin'"), xml);
+    }
+
+    @Test
+    void testsRunAsTheUserGiven() throws Exception {
+        Path f = dir.resolve("me.xs");
+        Files.writeString(f, """
+            function "me" {
+              input {
+              }
+              stack {
+              }
+              response = {id: $auth.id, role: $auth.extras.role}
+
+              test "knows the caller" {
+                expect.to_equal ($response.id) { value = 7 }
+                expect.to_equal ($response.role) { value = "admin" }
+              }
+            }
+            """);
+        Cli.Result anonymous = Cli.run("test", f.toString());
+        assertEquals(1, anonymous.code(), "without --user $auth is empty: " + anonymous.out());
+        Cli.Result r = Cli.run("test", f.toString(), "--user", "7", "--extras", "{\"role\": \"admin\"}");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals("1 passed, 0 failed", r.out().strip());
+        Cli.Result extrasAlone = Cli.run("test", f.toString(), "--extras", "{}");
+        assertEquals(2, extrasAlone.code());
+        assertTrue(extrasAlone.err().contains("--extras needs --user"), extrasAlone.err());
+    }
 }

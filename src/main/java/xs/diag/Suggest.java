@@ -1,13 +1,17 @@
-package xs.check;
+package xs.diag;
 
 import java.util.Collection;
 
-/** "Did you mean …?" for misspelled names: the closest known name within a small edit distance. */
-final class Suggest {
+/**
+ * "Did you mean …?" for misspelled names: the closest known name within a small edit distance,
+ * shared by {@code xs check} and the runtime's errors so both suggest the same name.
+ * {@code Suggest.didYouMean("vaule", List.of("value"))} is {@code " (did you mean 'value'?)"}.
+ */
+public final class Suggest {
     private Suggest() {
     }
 
-    static String didYouMean(String name, Collection<String> known) {
+    public static String didYouMean(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
