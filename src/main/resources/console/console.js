@@ -144,7 +144,8 @@
         showIdentity(errorMessage(result), true);
         return;
       }
-      state.identity = { kind: 'user', user: result.body.user, token: result.body.token };
+      state.identity = { kind: 'user', user: result.body.user, token: result.body.token, extras,
+        table: result.body.table };
       showIdentity(`Acting as user ${result.body.user} (token for table "${result.body.table}")`);
     }
     if (rt.ws && previous.token !== state.identity.token) {
@@ -793,6 +794,7 @@
     renderFunctions();
     renderChannels();
     renderTriggers();
+    if (window.xsApiTab) window.xsApiTab.render(program);
   }
 
   /** After a reconnection the server may be a new process with edited scripts: show what it loaded. */
@@ -802,6 +804,9 @@
     showProgram(program.body);
     logNote('the server loaded a changed program: the lists show it now');
   }
+
+  // The API tab (api-tab.js) builds on these.
+  window.xsConsole = { el, fill, pretty, request, sampleObject, inputRows, errorMessage, identityLabel, state };
 
   start();
 })();

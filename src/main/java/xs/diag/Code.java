@@ -39,6 +39,7 @@ public enum Code {
     XS0217("channel matches no realtime_channel"),
     XS0218("invalid declaration"),
     XS0219("unknown construct"),
+    XS0220("route collision"),
 
     XS0301("runtime error"),
     XS0302("input error"),

@@ -13,6 +13,7 @@ import xs.db.Database;
 import xs.interp.ErrorType;
 import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
+import xs.workspace.Workspace;
 
 /**
  * The JSON endpoints behind the developer console, all under {@code /console/api/}:
@@ -34,14 +35,17 @@ final class ConsoleApi extends WorkerHandler {
     private final Program program;
     /** The program's summary, made at the first request (a fault there must not stop the server). */
     private volatile Map<String, Object> summary;
+    private final Workspace workspace;
     private final Map<String, Object> server;
     private final TableBrowser tables;
     private final DevTokens tokens;
 
     /** @param canonical the only canonical the hub accepts, or null when it accepts any */
-    ConsoleApi(Program program, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis) {
+    ConsoleApi(Workspace workspace, Database db, Tokens tokens, String canonical, Executor workers,
+               long stallMillis) {
         super(workers, MAX_BODY, stallMillis);
-        this.program = program;
+        this.workspace = workspace;
+        this.program = workspace.program();
         this.tables = new TableBrowser(db);
         this.tokens = new DevTokens(tokens, db);
         Map<String, Object> s = new LinkedHashMap<>();
@@ -87,7 +91,7 @@ final class ConsoleApi extends WorkerHandler {
     private Map<String, Object> summary() {
         Map<String, Object> s = summary;
         if (s == null) {
-            s = ProgramSummary.of(program);
+            s = ProgramSummary.of(program, workspace);
             summary = s;
         }
         return s;

@@ -43,6 +43,7 @@ public final class StatementRegistry {
         ExpectStatements.register(r);
         PasswordStatements.register(r);
         LambdaStatements.register(r);
+        RequestStatements.register(r);
         return r;
     }
 
