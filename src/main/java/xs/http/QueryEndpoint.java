@@ -202,55 +202,47 @@ public final class QueryEndpoint extends WorkerHandler {
         MultiPartParserDefinition multipart = new MultiPartParserDefinition();
         multipart.setMaxIndividualFileSize(maxBodyBytes);
         multipart.setDefaultEncoding("UTF-8");
-        FormData form;
+        Map<String, Object> fields = new LinkedHashMap<>();
         try (FormDataParser parser = FormParserFactory.builder(false).addParser(multipart).build()
             .createParser(exchange)) {
             if (parser == null) {
                 throw new BadRequest(400, ErrorType.BADREQUEST, "the multipart body has no boundary");
             }
-            form = parser.parseBlocking();
+            FormData form = parser.parseBlocking();
+            // Read inside: closing the parser deletes Undertow's temporary files.
+            for (String name : form) {
+                for (FormData.FormValue v : form.get(name)) {
+                    Object value = v.isFileItem() ? upload(v) : v.getValue();
+                    fields.merge(name, value, (a, b) -> {
+                        List<Object> list = a instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(a));
+                        list.add(b);
+                        return list;
+                    });
+                }
+            }
         } catch (IOException | RuntimeException e) {
             int status = String.valueOf(e.getMessage()).contains("size") ? 413 : 400;
             throw new BadRequest(status, ErrorType.BADREQUEST, "the multipart body could not be read: "
                 + e.getMessage());
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (String name : form) {
-            for (FormData.FormValue v : form.get(name)) {
-                Object value;
-                if (v.isFileItem()) {
-                    Map<String, Object> file = new LinkedHashMap<>();
-                    file.put("name", v.getFileName());
-                    String contentType = v.getHeaders() == null ? null : v.getHeaders().getFirst(Headers.CONTENT_TYPE);
-                    file.put("mime", contentType == null ? "application/octet-stream" : contentType);
-                    try {
-                        file.put("size", v.getFileItem().getFileSize());
-                        file.put("path", v.getFileItem().isInMemory() ? null : v.getFileItem().getFile().toString());
-                        if (v.getFileItem().isInMemory()) {
-                            try (InputStream in = v.getFileItem().getInputStream()) {
-                                java.nio.file.Path tmp = Files.createTempFile("xs-upload-", "");
-                                tmp.toFile().deleteOnExit();
-                                Files.write(tmp, in.readAllBytes());
-                                file.put("path", tmp.toString());
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new BadRequest(400, ErrorType.BADREQUEST, "the uploaded file \"" + v.getFileName()
-                            + "\" could not be read: " + e.getMessage());
-                    }
-                    file.put("type", contentType != null && contentType.startsWith("image/") ? "image" : "attachment");
-                    value = file;
-                } else {
-                    value = v.getValue();
-                }
-                fields.merge(name, value, (a, b) -> {
-                    List<Object> list = a instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(a));
-                    list.add(b);
-                    return list;
-                });
-            }
-        }
         return new Body(fields, null);
+    }
+
+    /** An uploaded file as scripts see it, copied to a file of its own that outlives the parser. */
+    private static Map<String, Object> upload(FormData.FormValue v) throws IOException {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("name", v.getFileName());
+        String contentType = v.getHeaders() == null ? null : v.getHeaders().getFirst(Headers.CONTENT_TYPE);
+        file.put("mime", contentType == null ? "application/octet-stream" : contentType);
+        java.nio.file.Path copy = Files.createTempFile("xs-upload-", "");
+        copy.toFile().deleteOnExit();
+        try (InputStream in = v.getFileItem().getInputStream()) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        file.put("size", Files.size(copy));
+        file.put("path", copy.toString());
+        file.put("type", contentType != null && contentType.startsWith("image/") ? "image" : "attachment");
+        return file;
     }
 
     private static void write(HttpServerExchange exchange, int status, Answer answer, boolean head) {
