@@ -45,7 +45,7 @@ import xs.workspace.Api;
 import xs.workspace.Workspace;
 
 /**
- * The workspace benchmark: bench/workspace/app served by xs (the query endpoint), and the same two
+ * The workspace benchmark: bench/api/app served by xs (the query endpoint), and the same two
  * endpoints hand-written as Undertow handlers over the same in-memory database, in this process;
  * LoadGen drives each from its own JVM over keep-alive HTTP, one after the other in the same run.
  */

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The workspace benchmark: a read endpoint (auth, db.get, a paged db.query with a where, a filter
 # chain, a response object) and a write endpoint (auth, db.get, precondition, db.add) served by xs
-# from bench/workspace/app, against the same logic hand-written as Undertow handlers over the same
+# from bench/api/app, against the same logic hand-written as Undertow handlers over the same
 # in-memory database, in the same run; LoadGen (its own JVM) drives each over keep-alive HTTP.
 #
-#   bench/workspace/run.sh            # 16 connections
-#   CONNECTIONS=32 bench/workspace/run.sh
+#   bench/api/run.sh            # 16 connections
+#   CONNECTIONS=32 bench/api/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
