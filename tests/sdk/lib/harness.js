@@ -16,10 +16,10 @@ const PROGRAM = path.join(ROOT, 'tests', 'realtime', 'hub');
 const SECRET = 'sdk-test-secret';
 const CANONICAL = 'sdk-test';
 
-/** Starts `xs serve --port 0` and resolves once it prints its readiness line. */
-function startServer() {
+/** Starts `xs serve --port 0` (the realtime test program unless told) and resolves once it prints its readiness line. */
+function startServer(program = PROGRAM) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(JAVA, [...XS, 'serve', PROGRAM, '--port', '0', '--canonical', CANONICAL,
+    const proc = spawn(JAVA, [...XS, 'serve', program, '--port', '0', '--canonical', CANONICAL,
       '--auth-secret', SECRET], { stdio: ['ignore', 'pipe', 'pipe'] });
     const stderr = [];
     proc.stderr.on('data', (d) => stderr.push(d));
@@ -139,4 +139,4 @@ class Inbox {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-module.exports = { startServer, stopServer, token, installWebSocket, peer, Inbox, sleep, CANONICAL };
+module.exports = { startServer, stopServer, token, installWebSocket, peer, Inbox, sleep, CANONICAL, ROOT };

@@ -144,7 +144,8 @@
         showIdentity(errorMessage(result), true);
         return;
       }
-      state.identity = { kind: 'user', user: result.body.user, token: result.body.token };
+      state.identity = { kind: 'user', user: result.body.user, token: result.body.token, extras,
+        table: result.body.table };
       showIdentity(`Acting as user ${result.body.user} (token for table "${result.body.table}")`);
     }
     if (rt.ws && previous.token !== state.identity.token) {
@@ -860,6 +861,7 @@
     renderTriggers();
     renderTasks();
     renderTableTriggers();
+    if (window.xsApiTab) window.xsApiTab.render(program);
   }
 
   /** The program without what changes as it runs (tasks' next run and last result). */
@@ -878,6 +880,9 @@
     showProgram(program.body);
     logNote('the server loaded a changed program: the lists show it now');
   }
+
+  // The API tab (api-tab.js) builds on these.
+  window.xsConsole = { el, fill, pretty, request, sampleObject, inputRows, errorMessage, identityLabel, state };
 
   start();
 })();

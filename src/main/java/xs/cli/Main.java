@@ -11,7 +11,7 @@ import xs.source.DeepStacks;
 @Command(name = "xs", mixinStandardHelpOptions = true, version = "xs 0.1.0",
     description = "A local runtime for XanoScript (.xs).",
     subcommands = {CheckCommand.class, RunCommand.class, TestCommand.class, ServeCommand.class, TokenCommand.class,
-        EvalCommand.class, ReplCommand.class, AstCommand.class, CommandLine.HelpCommand.class})
+        EvalCommand.class, ReplCommand.class, AstCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -174,6 +174,13 @@ final class ProgramSetup {
     /** {@code --env KEY=VALUE} pairs over the process environment. */
     static Map<String, String> environment(List<String> pairs) throws SetupException {
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        env.putAll(pairs(pairs));
+        return env;
+    }
+
+    /** Just the {@code --env KEY=VALUE} pairs. */
+    static Map<String, String> pairs(List<String> pairs) throws SetupException {
+        Map<String, String> env = new LinkedHashMap<>();
         if (pairs != null) {
             for (String pair : pairs) {
                 int eq = pair.indexOf('=');

@@ -32,11 +32,21 @@ final class RunOptions {
         return url == null || url.isBlank() ? null : url;
     }
 
+    @Option(names = "--env-file", paramLabel = "FILE",
+        description = "Set $env values from a dotenv file (KEY=VALUE lines); --env wins over it.")
+    Path envFile;
+
     long timeoutMillis() {
         return (long) (timeout * 1000);
     }
 
     Map<String, String> environment() throws ProgramSetup.SetupException {
-        return ProgramSetup.environment(env);
+        // The process environment, then the env file, then --env: the more specific wins.
+        Map<String, String> values = ProgramSetup.environment(List.of());
+        if (envFile != null) {
+            values.putAll(DotEnv.read(envFile));
+        }
+        values.putAll(ProgramSetup.pairs(env));
+        return values;
     }
 }

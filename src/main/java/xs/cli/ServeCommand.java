@@ -41,6 +41,8 @@ import xs.source.DeepStacks;
 import xs.workspace.TableTriggers;
 import xs.workspace.TaskLease;
 import xs.workspace.TaskScheduler;
+import xs.workspace.Api;
+import xs.workspace.Workspace;
 
 /**
  * {@code xs serve PATH... [--host H] [--port P|0] [--canonical NAME] [--auth-secret S] [--broker URL]}: serves
@@ -48,7 +50,8 @@ import xs.workspace.TaskScheduler;
  * {@code --broker redis://HOST:PORT} several such processes share their channels.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve functions over HTTP (POST /function/NAME) and a realtime WebSocket hub (/rt/CANONICAL).")
+    description = "Serve a workspace's API (/api:CANONICAL/PATH), functions (POST /function/NAME) and a realtime "
+        + "WebSocket hub (/rt/CANONICAL).")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
     String canonical;
 
     @Option(names = "--auth-secret", paramLabel = "S",
-        description = "Secret that signs auth tokens (default: $XS_AUTH_SECRET; without one every token is refused).")
+        description = "Secret that signs auth tokens (default: $XS_AUTH_SECRET, else a random one for this run, "
+            + "kept in --data-dir; required with --broker).")
     String authSecret;
 
     @Mixin
@@ -137,8 +141,19 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Program program = loaded.program();
-        String secret = authSecret != null ? authSecret : System.getenv("XS_AUTH_SECRET");
-        Tokens tokens = new Tokens(secret);
+        Workspace workspace = Workspace.of(program);
+        if (WorkspaceGate.failed(workspace, err)) {
+            return 1;
+        }
+        ServeSecret.Chosen secret;
+        try {
+            secret = ServeSecret.choose(authSecret, dataDir, broker != null || options.databaseUrl() != null);
+        } catch (ProgramSetup.SetupException e) {
+            err.println("xs: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        Tokens tokens = new Tokens(secret.secret());
         WriteHooks db;
         Services services;
         ChannelDirectory channels = ChannelDirectory.of(program);
@@ -176,12 +191,13 @@ final class ServeCommand implements Callable<Integer> {
         TaskLease lease = shared instanceof RedisBroker redis ? redis::claimTask : TaskLease.ALONE;
         ExecutorService taskRuns = Executors.newCachedThreadPool(DeepStacks.factory("xs-task"));
         TaskScheduler tasks = new TaskScheduler(interpreter, lease, taskRuns, log);
+        Api api = new Api(workspace, interpreter, tokens);
         XsServer server;
         try {
             XsServer.Settings settings = new XsServer.Settings(host, port, canonical, tls,
                 XsServer.Settings.DEFAULT_MAX_BODY_BYTES).withTimeouts(headerTimeout * 1000, keepAliveTimeout * 1000)
                 .withCors(cors);
-            server = XsServer.start(settings, hub, interpreter, tokens, tasks, triggers, log);
+            server = XsServer.start(settings, hub, api, tasks, triggers, log);
         } catch (RuntimeException e) {
             taskRuns.shutdownNow();
             hub.close();
@@ -190,8 +206,8 @@ final class ServeCommand implements Callable<Integer> {
             err.println("xs: cannot listen on " + host + ":" + port + ": " + cause.getMessage());
             return 2;
         }
-        if (!tokens.enabled()) {
-            log.println("xs serve: no --auth-secret or XS_AUTH_SECRET: only anonymous clients can connect");
+        if (secret.note() != null) {
+            log.println(secret.note());
         }
         String where = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
         String http = (server.secure() ? "https://" : "http://") + where + ":" + server.port();

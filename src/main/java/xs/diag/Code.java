@@ -41,6 +41,7 @@ public enum Code {
     XS0219("unknown construct"),
     XS0220("construct without a name"),
     XS0221("bare word names a variable"),
+    XS0222("route collision"),
 
     XS0301("runtime error"),
     XS0302("input error"),

@@ -15,6 +15,7 @@ import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
 import xs.workspace.TableTriggers;
 import xs.workspace.TaskScheduler;
+import xs.workspace.Workspace;
 
 /**
  * The JSON endpoints behind the developer console, all under {@code /console/api/}:
@@ -37,17 +38,19 @@ final class ConsoleApi extends WorkerHandler {
     private final Program program;
     /** The program's summary, made at the first request (a fault there must not stop the server). */
     private volatile Map<String, Object> summary;
+    private final Workspace workspace;
     private final Map<String, Object> server;
     private final TableBrowser tables;
     private final DevTokens tokens;
     private final TaskConsole tasks;
 
     /** @param canonical the only canonical the hub accepts, or null when it accepts any */
-    ConsoleApi(Program program, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis,
+    ConsoleApi(Workspace workspace, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis,
                TaskScheduler tasks, TableTriggers triggers) {
         super(workers, MAX_BODY, stallMillis);
         this.tasks = new TaskConsole(tasks, triggers);
-        this.program = program;
+        this.workspace = workspace;
+        this.program = workspace.program();
         this.tables = new TableBrowser(db);
         this.tokens = new DevTokens(tokens, db);
         Map<String, Object> s = new LinkedHashMap<>();
@@ -99,7 +102,7 @@ final class ConsoleApi extends WorkerHandler {
     private Map<String, Object> summary() {
         Map<String, Object> s = summary;
         if (s == null) {
-            s = ProgramSummary.of(program);
+            s = ProgramSummary.of(program, workspace);
             summary = s;
         }
         return s;

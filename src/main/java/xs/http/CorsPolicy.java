@@ -27,8 +27,8 @@ public final class CorsPolicy {
     private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
     private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
     private static final HttpString MAX_AGE = new HttpString("Access-Control-Max-Age");
-    private static final String METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-    private static final String HEADERS = "Authorization, Content-Type";
+    private static final String METHODS = "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS";
+    private static final String HEADERS = "Authorization, Content-Type, X-Data-Source, X-Branch";
 
     /** Allowed origins, normalized; empty means any. */
     private final Set<String> origins;

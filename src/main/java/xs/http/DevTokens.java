@@ -55,7 +55,7 @@ final class DevTokens {
                 + "start it with --auth-secret S (or XS_AUTH_SECRET) to connect as a user");
         }
         if (!(body instanceof Map<?, ?> request)) {
-            throw new Refused(400, ErrorType.BADREQUEST, "send {\"user\": ID, \"extras\": {...}}");
+            throw new Refused(400, ErrorType.BADREQUEST, "send {\"user\": ID, \"extras\": {...}, \"table\": NAME}");
         }
         Object user = request.get("user");
         String id = user instanceof String || user instanceof Long ? String.valueOf(user).trim() : "";
@@ -69,7 +69,11 @@ final class DevTokens {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> extrasMap = extras == null ? Map.of() : (Map<String, Object>) extras;
-        String table = authTable();
+        Object asked = request.get("table");
+        if (asked != null && !(asked instanceof String t && !t.isBlank() && t.length() <= 100)) {
+            throw new Refused(400, ErrorType.INPUTERROR, "\"table\" must name the auth table, e.g. \"user\"");
+        }
+        String table = asked != null ? ((String) asked).trim() : authTable();
         String token = tokens.mint(id, extrasMap, LIFETIME.toSeconds(), table);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", token);

@@ -6,12 +6,15 @@ import io.undertow.util.Methods;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
+import java.util.Map;
+import xs.ast.Construct;
 import xs.interp.ErrorType;
 import xs.interp.Identity;
 import xs.interp.Interpreter;
 import xs.interp.Outcome;
 import xs.interp.XsError;
 import xs.realtime.Tokens;
+import xs.workspace.Api;
 
 /**
  * {@code POST /function/{name}}: the JSON body is the function's input, {@code Authorization:
@@ -23,15 +26,16 @@ import xs.realtime.Tokens;
 public final class FunctionEndpoint extends WorkerHandler {
     public static final String PREFIX = "/function/";
 
+    private final Api api;
     private final Interpreter interpreter;
     private final Tokens tokens;
     private final long maxBodyBytes;
 
-    public FunctionEndpoint(Interpreter interpreter, Tokens tokens, Executor workers, long maxBodyBytes,
-                            long stallMillis) {
+    public FunctionEndpoint(Api api, Executor workers, long maxBodyBytes, long stallMillis) {
         super(workers, maxBodyBytes, stallMillis);
-        this.interpreter = interpreter;
-        this.tokens = tokens;
+        this.api = api;
+        this.interpreter = api.interpreter();
+        this.tokens = api.tokens();
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -50,7 +54,8 @@ public final class FunctionEndpoint extends WorkerHandler {
             Responses.error(exchange, 405, ErrorType.BADREQUEST, "call functions with POST");
             return;
         }
-        if (interpreter.program().function(name).isEmpty()) {
+        Construct function = interpreter.program().function(name).orElse(null);
+        if (function == null) {
             Responses.error(exchange, 404, ErrorType.NOTFOUND, "no function named \"" + name + "\"");
             return;
         }
@@ -76,7 +81,11 @@ public final class FunctionEndpoint extends WorkerHandler {
             Responses.error(exchange, e.status, ErrorType.BADREQUEST, e.getMessage());
             return;
         }
-        Outcome outcome = interpreter.call(name, input, identity.auth());
+        // A body that is not an object reaches the function as it is, and fails its input check there.
+        @SuppressWarnings("unchecked")
+        Outcome outcome = input instanceof Map<?, ?> fields
+            ? api.function(function, (Map<String, Object>) fields, identity.auth(), null)
+            : interpreter.call(name, input, identity.auth());
         if (outcome.ok()) {
             Responses.json(exchange, 200, outcome.response());
         } else {

@@ -10,9 +10,13 @@ import xs.ast.Program;
 import xs.interp.ChannelConfig;
 import xs.interp.ChannelDirectory;
 import xs.interp.Values;
+import xs.workspace.ApiGroup;
+import xs.workspace.Route;
+import xs.workspace.Workspace;
 
 /**
- * What the console lists about the loaded scripts, as plain JSON values: the functions with
+ * What the console lists about the loaded scripts, as plain JSON values: the api groups with
+ * their queries (URL, verb, auth table, inputs), the functions with
  * their inputs, the realtime channels with their effective settings (defaults of protocol §4
  * filled in) and the realtime triggers with what they listen to.
  * <pre>{"functions": [{"name": "sum", "description": "", "inputs": [...]}],
@@ -25,11 +29,50 @@ final class ProgramSummary {
     }
 
     static Map<String, Object> of(Program program) {
+        return of(program, Workspace.of(program));
+    }
+
+    static Map<String, Object> of(Program program, Workspace workspace) {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("api_groups", apiGroups(workspace));
         out.put("functions", functions(program));
         out.put("realtime_channels", channels(ChannelDirectory.of(program)));
         out.put("realtime_triggers", triggers(program));
         out.put("tables", program.tables().stream().map(Construct::name).toList());
+        return out;
+    }
+
+    /** Served groups with their queries: verb, path, URL, auth table, path parameters and inputs. */
+    private static List<Map<String, Object>> apiGroups(Workspace workspace) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ApiGroup g : workspace.groups()) {
+            if (!g.active()) {
+                continue;
+            }
+            List<Map<String, Object>> queries = new ArrayList<>();
+            for (Route r : workspace.routes()) {
+                if (r.group() != g) {
+                    continue;
+                }
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("verb", r.verb());
+                q.put("path", r.normalizedPath());
+                q.put("url", r.url());
+                q.put("auth", r.authTable());
+                q.put("description", InputFields.text(r.query().attribute("description").orElse(null)));
+                q.put("parameters", r.parameters());
+                q.put("inputs", r.query().input().map(InputFields::of).orElse(List.of()));
+                queries.add(q);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", g.name());
+            m.put("canonical", g.canonical());
+            m.put("base_url", "/api:" + g.canonical());
+            m.put("description", g.declaration() == null ? ""
+                : InputFields.text(g.declaration().attribute("description").orElse(null)));
+            m.put("queries", queries);
+            out.add(m);
+        }
         return out;
     }
 

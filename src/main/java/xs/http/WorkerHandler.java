@@ -28,10 +28,15 @@ abstract class WorkerHandler implements HttpHandler {
     /** Answers the request, on a worker thread. */
     abstract void serve(HttpServerExchange exchange);
 
+    /** Whether the body is read whole on the I/O thread before {@link #serve} (yes, unless an endpoint streams it). */
+    boolean readsBodyFirst(HttpServerExchange exchange) {
+        return true;
+    }
+
     @Override
     public final void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
-            if (RequestBody.announced(exchange)) {
+            if (RequestBody.announced(exchange) && readsBodyFirst(exchange)) {
                 // The body first, on the I/O thread: a slow sender must not hold a worker.
                 RequestBody.read(exchange, maxBodyBytes, stallMillis, () -> exchange.dispatch(workers, () -> handle(exchange)));
             } else {

@@ -21,11 +21,14 @@ import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
 import xs.services.storage.FolderFileStore;
 import xs.source.DeepStacks;
+import xs.workspace.Api;
 import xs.workspace.TableTriggers;
 import xs.workspace.TaskScheduler;
+import xs.workspace.Workspace;
 
 /**
- * The server of {@code xs serve}: Undertow's HTTP on one port ({@link HttpListener}) with {@code POST /function/{name}},
+ * The server of {@code xs serve}: Undertow's HTTP on one port ({@link HttpListener}) with a
+ * workspace's queries at {@code /api:CANONICAL/PATH}, {@code POST /function/{name}},
  * {@code GET /health}, the realtime hub at {@code /rt/{canonical}} and the developer console
  * at {@code /} (its JSON under {@code /console/api/}), plain or TLS.
  * <pre>XsServer server = XsServer.start(settings, hub, interpreter, tokens, System.err);</pre>
@@ -81,31 +84,42 @@ public final class XsServer implements AutoCloseable {
 
     /** Starts listening; throws {@link RuntimeException} (with the cause) when the port cannot be bound. */
     public static XsServer start(Settings settings, Hub hub, Interpreter interpreter, Tokens tokens, PrintStream log) {
-        return start(settings, hub, interpreter, tokens, null, null, log);
+        return start(settings, hub, new Api(Workspace.of(interpreter.program()), interpreter, tokens), log);
+    }
+
+    /** Starts serving a workspace's API beside the functions, the hub and the console. */
+    public static XsServer start(Settings settings, Hub hub, Api api, PrintStream log) {
+        return start(settings, hub, api, null, null, log);
     }
 
     /**
-     * Starts listening, with the console listing the scheduler's tasks and the table triggers
-     * (either may be null: none) and running tasks on request.
+     * Starts serving a workspace's API beside the functions, the hub and the console, with the
+     * console listing the scheduler's tasks and the table triggers (either may be null: none)
+     * and running tasks on request.
      */
-    public static XsServer start(Settings settings, Hub hub, Interpreter interpreter, Tokens tokens,
-                                 TaskScheduler tasks, TableTriggers triggers, PrintStream log) {
+    public static XsServer start(Settings settings, Hub hub, Api api, TaskScheduler tasks, TableTriggers triggers,
+                                 PrintStream log) {
         for (Logger l : QUIET) {
             l.setLevel(Level.WARNING);
         }
+        Interpreter interpreter = api.interpreter();
+        Tokens tokens = api.tokens();
         ExecutorService functionWorkers = Executors.newFixedThreadPool(
             Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), DeepStacks.factory("xs-http"));
-        HttpHandler functions = new FunctionEndpoint(interpreter, tokens, functionWorkers, settings.maxBodyBytes(),
+        HttpHandler functions = new FunctionEndpoint(api, functionWorkers, settings.maxBodyBytes(),
             settings.headerTimeoutMillis());
+        HttpHandler queries = new QueryEndpoint(api, functionWorkers, settings.maxBodyBytes(),
+            settings.headerTimeoutMillis(), settings.tls() != null);
         HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical(), UpgradedSockets::detach);
-        HttpHandler consoleApi = new ConsoleApi(interpreter.program(), interpreter.services().database(), tokens,
+        HttpHandler consoleApi = new ConsoleApi(api.workspace(), interpreter.services().database(), tokens,
             settings.canonical(), functionWorkers, settings.headerTimeoutMillis(), tasks, triggers);
         HttpHandler consoleAssets = new ConsoleAssets();
         CorsPolicy cors = settings.cors();
         ThisMachine machine = new ThisMachine(settings.host());
+        Workspace workspace = api.workspace();
         HttpHandler files = new VaultFiles(interpreter.services().outside().files() instanceof FolderFileStore f ? f : null);
-        HttpHandler routes = exchange -> route(exchange, cors, machine, functions, realtime, consoleApi, consoleAssets,
-            files);
+        HttpHandler routes = exchange -> route(exchange, cors, machine, workspace, functions, queries, realtime,
+            consoleApi, consoleAssets, files);
         OptionMap options = OptionMap.builder()
             // Undertow's own limit (2 MiB by default) would cut the connection below ours, unanswered:
             // RequestGate and RequestBody enforce ours, with a 413.
@@ -114,6 +128,9 @@ public final class XsServer implements AutoCloseable {
             // Neither timer runs while a request is being served or after a WebSocket upgrade.
             .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, settings.headerTimeoutMillis())
             .set(UndertowOptions.NO_REQUEST_TIMEOUT, settings.keepAliveTimeoutMillis())
+            // The endpoints decode paths and query strings themselves, so a malformed % escape gets
+            // Xano's error body rather than Undertow's empty 400.
+            .set(UndertowOptions.DECODE_URL, false)
             .getMap();
         HttpListener listener;
         try {
@@ -126,9 +143,9 @@ public final class XsServer implements AutoCloseable {
         return new XsServer(listener, hub, functionWorkers, settings.tls() != null);
     }
 
-    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine,
-                              HttpHandler functions, HttpHandler realtime, HttpHandler consoleApi,
-                              HttpHandler consoleAssets, HttpHandler files) throws Exception {
+    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, Workspace workspace,
+                              HttpHandler functions, HttpHandler queries, HttpHandler realtime,
+                              HttpHandler consoleApi, HttpHandler consoleAssets, HttpHandler files) throws Exception {
         String path = exchange.getRequestPath();
         // The console is for its own page only: no cross-origin access to it, and only under a
         // name of this machine (a rebound domain must not read the tables).
@@ -152,6 +169,10 @@ public final class XsServer implements AutoCloseable {
         }
         if (path.startsWith(RealtimeEndpoint.PREFIX)) {
             realtime.handleRequest(exchange);
+        } else if (path.startsWith(QueryEndpoint.PREFIX)) {
+            queries.handleRequest(exchange);
+        } else if (path.startsWith(ApiSpec.PREFIX)) {
+            ApiSpec.serve(exchange, workspace);
         } else if (path.startsWith(FunctionEndpoint.PREFIX)) {
             functions.handleRequest(exchange);
         } else if (path.startsWith(VaultFiles.PREFIX)) {
@@ -161,7 +182,7 @@ public final class XsServer implements AutoCloseable {
             exchange.getResponseSender().send("{\"status\":\"ok\"}", StandardCharsets.UTF_8);
         } else {
             Responses.error(exchange, 404, ErrorType.NOTFOUND,
-                "nothing at " + path + " (try POST /function/NAME, /rt/CANONICAL, or / for the console)");
+                "nothing at " + path + " (try /api:CANONICAL/PATH, POST /function/NAME, /rt/CANONICAL, or / for the console)");
         }
     }
 

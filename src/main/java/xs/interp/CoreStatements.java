@@ -25,9 +25,8 @@ final class CoreStatements {
         r.add("debug.log", Set.of("value"), Set.of(), CoreStatements::log);
         r.add("debug.stop", Set.of("value"), Set.of(), CoreStatements::stop);
         r.add("util.get_vars", Set.of(), Set.of(), (s, c) -> produce(s, c, f -> f.variables()));
-        r.add("util.get_all_input", Set.of(), Set.of(), (s, c) -> produce(s, c, f -> f.input));
         r.add("util.get_env", Set.of(), Set.of(),
-            (s, c) -> produce(s, c, f -> new LinkedHashMap<>(f.context.interpreter.environment())));
+            (s, c) -> produce(s, c, f -> new LinkedHashMap<>(f.context.environment())));
         r.add("util.sleep", Set.of("value"), Set.of("value"), CoreStatements::sleep);
         r.add("function.run", Set.of("input", "runtime_mode"), Set.of(), CoreStatements::functionRun);
         r.add("api.realtime_event", Set.of("channel", "data", "event", "auth_table", "auth_id"), Set.of("channel"),

@@ -62,7 +62,7 @@ final class ExprCompiler implements ExprVisitor<Eval> {
             case "auth":
                 return f -> f.auth;
             case "env":
-                return f -> f.context.interpreter.environment();
+                return f -> f.context.environment();
             case "db":
                 Span span = e.span();
                 return f -> {

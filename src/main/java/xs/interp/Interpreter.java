@@ -25,6 +25,7 @@ public final class Interpreter {
     private final StatementRegistry statements = StatementRegistry.standard();
     private final Map<Construct, Compiled> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, Object> environment;
+    private volatile Gateway gateway;
 
     /** A construct ready to run. */
     record Compiled(SlotTable slots, InputSchema input, Exec stack, Eval response) {
@@ -94,6 +95,15 @@ public final class Interpreter {
         return program.functions().stream().map(Construct::name).toList();
     }
 
+    /** Attaches the server around this interpreter (tokens, api.call); {@code xs serve} does. */
+    public void attach(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
     /** Calls a function by name as a top-level run. */
     public Outcome call(String function, Object input, Map<String, Object> auth) {
         Construct c = program.function(function).orElse(null);
@@ -119,7 +129,20 @@ public final class Interpreter {
      */
     public Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
                        String testName) {
-        RunContext context = new RunContext(this, services, testName);
+        return run(construct, input, auth, variables, testName, null);
+    }
+
+    /**
+     * Runs a construct for an HTTP request: {@code $env} carries the request's variables,
+     * {@code util.get_raw_input} reads what the client sent, {@code util.set_header} adds to its answer.
+     */
+    public Outcome serve(Construct construct, Object input, Map<String, Object> auth, WebRequest request) {
+        return run(construct, input, auth, Map.of(), null, request);
+    }
+
+    private Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
+                        String testName, WebRequest request) {
+        RunContext context = new RunContext(this, services, testName, request);
         try {
             Object response = invoke(construct, input, auth, variables, context);
             if (JsonDepth.tooDeep(response)) {

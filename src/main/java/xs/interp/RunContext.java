@@ -2,7 +2,9 @@ package xs.interp;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One top-level run (an `xs run`, an HTTP call, a trigger, a test): its deadline, how deep
@@ -18,6 +20,9 @@ public final class RunContext {
     final List<Object> logs = Collections.synchronizedList(new ArrayList<>());
     /** The test block being run, so statements' {@code mock} entries for it apply; null otherwise. */
     final String testName;
+    /** The HTTP request this run answers; null for runs that no request started. */
+    final WebRequest request;
+    private Map<String, Object> environment;
     int depth;
 
     RunContext(Interpreter interpreter, Services services) {
@@ -25,9 +30,14 @@ public final class RunContext {
     }
 
     RunContext(Interpreter interpreter, Services services, String testName) {
+        this(interpreter, services, testName, null);
+    }
+
+    RunContext(Interpreter interpreter, Services services, String testName, WebRequest request) {
         this.interpreter = interpreter;
         this.services = services;
         this.testName = testName;
+        this.request = request;
         this.deadline = Deadline.start(services.timeoutMillis());
     }
 
@@ -37,6 +47,19 @@ public final class RunContext {
 
     public long now() {
         return services.clock().getAsLong();
+    }
+
+    /** {@code $env}: the program's environment, with the request's variables over it. */
+    Map<String, Object> environment() {
+        if (request == null) {
+            return interpreter.environment();
+        }
+        if (environment == null) {
+            Map<String, Object> env = new LinkedHashMap<>(interpreter.environment());
+            env.putAll(request.environment());
+            environment = Collections.unmodifiableMap(env);
+        }
+        return environment;
     }
 
     void finish() {

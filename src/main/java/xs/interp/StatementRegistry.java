@@ -77,6 +77,7 @@ public final class StatementRegistry {
         MailStatements.register(r);
         UtilStatements.register(r);
         ZipStatements.register(r);
+        IncomingRequestStatements.register(r);
         return r;
     }
 

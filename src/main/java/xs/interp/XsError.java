@@ -95,14 +95,20 @@ public final class XsError extends RuntimeException {
         return List.copyOf(frames);
     }
 
-    /** The HTTP body Xano sends: {@code {code, message, payload}} plus {@code param} for input errors. */
+    /**
+     * The HTTP body Xano sends: {@code {code, message, payload}}; for an input error the payload
+     * is {@code {"param": NAME}}, the field at fault.
+     */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", type.code());
         body.put("message", getMessage());
-        body.put("payload", payload == null ? "" : payload);
-        if (param != null) {
-            body.put("param", param);
+        if (param != null && payload == null) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            where.put("param", param);
+            body.put("payload", where);
+        } else {
+            body.put("payload", payload == null ? "" : payload);
         }
         return body;
     }

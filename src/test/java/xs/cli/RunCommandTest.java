@@ -71,7 +71,7 @@ class RunCommandTest {
         Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>) Json.read(r.out())).get("error");
         assertEquals(400L, error.get("status"));
         assertEquals("ERROR_CODE_INPUT_ERROR", error.get("code"));
-        assertEquals("content", error.get("param"));
+        assertEquals(Map.of("param", "content"), error.get("payload"));
         assertTrue(r.err().contains("error[XS0302]"), r.err());
     }
 

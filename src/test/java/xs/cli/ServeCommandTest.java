@@ -97,6 +97,50 @@ class ServeCommandTest {
     }
 
     @Test
+    void routeCollisionsStopItWithExit1(@TempDir Path dir) throws Exception {
+        String query = "query \"items/%s\" verb=GET {\n  api_group = \"shop\"\n  stack {\n  }\n  response = 1\n}\n";
+        Files.writeString(dir.resolve("api.xs"), "api_group shop {\n}\n---\n" + query.formatted("{id}") + "---\n"
+            + query.formatted("{item_id}"));
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", dir.toString(),
+            "--port", "0");
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("error[XS0222]: query \"items/{item_id}\" verb=GET collides with query "
+            + "\"items/{id}\""), err.toString());
+    }
+
+    @Test
+    void severalNodesNeedASecretOfTheirOwn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("XS_AUTH_SECRET") == null);
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve",
+            "tests/realtime/hub", "--port", "0", "--broker", "redis://127.0.0.1:1");
+        assertEquals(2, code);
+        assertEquals("xs: several nodes must accept each other's tokens: give every node the same --auth-secret S "
+            + "(or XS_AUTH_SECRET)", err.toString().trim());
+    }
+
+    @Test
+    void aMadeUpSecretIsKeptInTheDataDirectory(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("XS_AUTH_SECRET") == null);
+        ServeSecret.Chosen first = ServeSecret.choose(null, dir, false);
+        ServeSecret.Chosen again = ServeSecret.choose(null, dir, false);
+        assertEquals(first.secret(), again.secret());
+        assertTrue(first.note().contains(dir.resolve("auth-secret").toString()), first.note());
+        assertFalse(first.note().contains(first.secret()));
+        assertFalse(ServeSecret.choose(null, null, false).secret().equals(ServeSecret.choose(null, null, false).secret()));
+        assertEquals("given", ServeSecret.choose("given", dir, true).secret());
+    }
+
+    @Test
+    void tokenCommandMintsForTheTableNamed() throws Exception {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "token", "--user", "3",
+            "--table", "customer", "--secret", "s"));
+        assertEquals("customer", new Tokens("s").verify(out.toString().trim()).identity().table());
+    }
+
+    @Test
     void aTakenPortIsAUsageError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             StringWriter err = new StringWriter();

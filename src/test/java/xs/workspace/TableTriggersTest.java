@@ -71,8 +71,8 @@ class TableTriggersTest {
         Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of(), 10_000));
         hub.attach(interpreter);
         TableTriggers triggers = TableTriggers.attach(interpreter, log::println);
-        server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, 4096), hub, interpreter,
-            new Tokens("t"), null, triggers, log);
+        server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, 4096), hub,
+            new Api(Workspace.of(program), interpreter, new Tokens("t")), null, triggers, log);
     }
 
     @AfterEach

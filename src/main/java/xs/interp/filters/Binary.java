@@ -11,14 +11,14 @@ import java.io.ByteArrayOutputStream;
  * U+DC80..U+DCFF, which turns back into that byte. Ordinary text is unaffected and any byte
  * sequence survives a round trip.
  */
-final class Binary {
+public final class Binary {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Binary() {
     }
 
     /** The bytes a text stands for: UTF-8, with escaped raw bytes restored. */
-    static byte[] bytes(String s) {
+    public static byte[] bytes(String s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -39,7 +39,7 @@ class BrokerStartTest {
         for (String url : new String[] {"localhost:6379", "http://127.0.0.1:6379", "redis://", "redis://h:1/x"}) {
             StringWriter err = new StringWriter();
             int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve",
-                "tests/realtime/hub", "--port", "0", "--broker", url);
+                "tests/realtime/hub", "--port", "0", "--broker", url, "--auth-secret", "s");
             assertEquals(2, code, url);
             assertTrue(err.toString().contains("--broker takes redis://HOST:PORT"), err.toString());
             assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);

@@ -1,0 +1,3 @@
+branch v1 {
+  description = "The live branch"
+}

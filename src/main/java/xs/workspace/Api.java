@@ -1,0 +1,199 @@
+package xs.workspace;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import xs.ast.Construct;
+import xs.interp.ErrorType;
+import xs.interp.Gateway;
+import xs.interp.Identity;
+import xs.interp.Interpreter;
+import xs.interp.Outcome;
+import xs.interp.Values;
+import xs.interp.WebRequest;
+import xs.interp.XsError;
+import xs.realtime.Tokens;
+
+/**
+ * A workspace's API: answers requests to its queries (route, auth, input from path, body and
+ * query string, middleware, the run) and functions, and is the {@link Gateway} its scripts use
+ * for {@code security.create_auth_token} and {@code api.call}. Transport-free: the HTTP endpoint
+ * and {@code api.call} both come through {@link #handle}.
+ * <pre>Answer a = api.handle(new ApiRequest("Ab12Cd34", null, "GET", List.of("stage"), …));</pre>
+ */
+public final class Api implements Gateway {
+    private final Workspace workspace;
+    private final Interpreter interpreter;
+    private final Tokens tokens;
+    private final MiddlewareRunner middleware;
+
+    public Api(Workspace workspace, Interpreter interpreter, Tokens tokens) {
+        this.workspace = workspace;
+        this.interpreter = interpreter;
+        this.tokens = tokens;
+        this.middleware = new MiddlewareRunner(interpreter);
+        interpreter.attach(this);
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public Interpreter interpreter() {
+        return interpreter;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** Answers one request to a query. */
+    public Answer handle(ApiRequest request) {
+        RouteTable.Match match = workspace.table().match(request.canonical(), request.verb(), request.segments());
+        if (match == null && request.verb().equals("HEAD")) {
+            match = workspace.table().match(request.canonical(), "GET", request.segments());
+        }
+        if (match == null) {
+            return Answer.notFound();
+        }
+        Route route = match.route();
+        String token = bearer(request.header("Authorization"));
+        Identity identity = Identity.ANONYMOUS;
+        if (route.authTable() != null) {
+            if (token == null) {
+                return Answer.error(ErrorType.UNAUTHORIZED, "This endpoint requires authentication: send "
+                    + "\"Authorization: Bearer TOKEN\" with a token for the \"" + route.authTable() + "\" table");
+            }
+            try {
+                identity = tokens.verify(token).identity();
+            } catch (Tokens.Rejected e) {
+                return Answer.error(ErrorType.UNAUTHORIZED, "Invalid token: " + e.getMessage());
+            }
+            if (!route.acceptsTable(identity.table())) {
+                return Answer.error(ErrorType.UNAUTHORIZED, "Invalid token: it was issued for the \""
+                    + identity.table() + "\" table, and this endpoint needs one for \"" + route.authTable() + "\"");
+            }
+        }
+        Map<String, Object> input = new LinkedHashMap<>(request.query());
+        if (request.body() != null) {
+            input.putAll(request.body());
+        }
+        input.putAll(match.parameters());
+        WebRequest web = webRequest(request, token, input);
+        Outcome outcome = middleware.run(workspace.chain("query"), route.query(), input, identity.auth(), web);
+        return answer(outcome, web);
+    }
+
+    /** Runs a function for {@code POST /function/NAME}, inside the branch's function middleware. */
+    public Outcome function(Construct function, Map<String, Object> input, Map<String, Object> auth,
+                            WebRequest request) {
+        return middleware.run(workspace.chain("function"), function, input, auth, request);
+    }
+
+    private static Answer answer(Outcome outcome, WebRequest web) {
+        if (!outcome.ok()) {
+            XsError e = outcome.error();
+            return new Answer(e.type().status(), e.body(), web.responseHeaders());
+        }
+        return new Answer(200, outcome.response(), web.responseHeaders());
+    }
+
+    private WebRequest webRequest(ApiRequest r, String token, Map<String, Object> input) {
+        String source = r.header("X-Data-Source");
+        String branch = r.branch() != null ? r.branch() : r.header("X-Branch");
+        return new WebRequest(r.verb(), r.uri(), r.querystring(), r.headers(), r.remoteIp(), token, r.baseUrl(),
+            source == null || source.isBlank() ? "live" : source, branch == null || branch.isBlank()
+                ? workspace.branch() : branch, input, input, r.rawBody(), null);
+    }
+
+    /** The token of {@code Authorization: Bearer TOKEN}, or null when there is none. */
+    static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String a = authorization.trim();
+        if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            a = a.substring(7).trim();
+        }
+        return a.isEmpty() ? null : a;
+    }
+
+    @Override
+    public String mintToken(String table, Object id, Map<String, Object> extras, long ttlSeconds) {
+        return tokens.mint(Values.toText(id), extras, ttlSeconds, table);
+    }
+
+    @Override
+    public Object apiCall(String group, String path, String verb, Object input, Object headers) {
+        Route route = find(group, path, verb);
+        if (route == null) {
+            throw new XsError(ErrorType.NOTFOUND, "api.call: no query \"" + path + "\" verb=" + verb
+                + (group == null ? "" : " in api group \"" + group + "\""), null, null, null);
+        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        if (input instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> given.put(String.valueOf(k), v));
+        }
+        // The declared path with its parameters filled from the input, as a client would write the URL.
+        List<String> segments = route.segments().stream()
+            .map(s -> s.parameter() ? Values.toText(given.get(s.text())) : s.text()).toList();
+        Map<String, Object> headerMap = headers(headers);
+        ApiRequest request = new ApiRequest(route.group().canonical(), null, verb, segments, Map.of(), given,
+            null, headerMap, "127.0.0.1", route.url(), "", "http://localhost");
+        Answer answer = handle(request);
+        if (answer.ok()) {
+            return answer.body();
+        }
+        Object body = answer.body();
+        String message = body instanceof Map<?, ?> b ? Values.toText(b.get("message")) : Values.toText(body);
+        Object payload = body instanceof Map<?, ?> b ? b.get("payload") : null;
+        throw new XsError(typeOf(answer.status()), message, "".equals(payload) ? null : payload, null, null);
+    }
+
+    /** The route api.call names: by declared path and verb within the group, else as a concrete URL. */
+    private Route find(String group, String path, String verb) {
+        String wanted = String.join("/", Route.parse(path).stream().map(Route.Segment::toString).toList());
+        for (Route r : workspace.routes()) {
+            boolean inGroup = group == null || r.group().name().equals(group) || r.group().canonical().equals(group);
+            if (inGroup && r.verb().equals(verb) && r.normalizedPath().equals(wanted)) {
+                return r;
+            }
+        }
+        List<String> segments = Route.parse(path).stream().map(Route.Segment::text).toList();
+        for (ApiGroup g : workspace.groups()) {
+            if (group == null || g.name().equals(group) || g.canonical().equals(group)) {
+                RouteTable.Match m = workspace.table().match(g.canonical(), verb, segments);
+                if (m != null) {
+                    return m.route();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code headers = ["Authorization: Bearer …"]} or an object of names to values. */
+    private static Map<String, Object> headers(Object headers) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (headers instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(WebRequest.titleCase(String.valueOf(k)), Values.toText(v)));
+        } else if (headers instanceof List<?> list) {
+            for (Object line : list) {
+                String text = Values.toText(line);
+                int colon = text.indexOf(':');
+                if (colon > 0) {
+                    out.put(WebRequest.titleCase(text.substring(0, colon).trim()), text.substring(colon + 1).trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ErrorType typeOf(int status) {
+        for (ErrorType t : ErrorType.values()) {
+            if (t.status() == status && t != ErrorType.BADREQUEST) {
+                return t;
+            }
+        }
+        return ErrorType.STANDARD;
+    }
+}

@@ -1,0 +1,62 @@
+package xs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xs.db.Database;
+import xs.db.engines.Engines;
+import xs.interp.Json;
+
+/** {@code xs data export} turns a kept database into a --data seed; {@code --env-file} reads dotenv values. */
+class DataCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportWritesEveryTableAsOneSeedFileThatSeedsAgain() throws Exception {
+        Path data = dir.resolve("state");
+        try (Database db = Engines.durable(data)) {
+            db.add("note", Map.of("text", "first"));
+            db.add("note", Map.of("text", "second"));
+            db.add("tag", Map.of("name", "x"));
+        }
+        Path seed = dir.resolve("seed.json");
+        Cli.Result r = Cli.run("data", "export", "--data-dir", data.toString(), "--out", seed.toString());
+        assertEquals(0, r.code(), r.err());
+        @SuppressWarnings("unchecked")
+        Map<String, List<Map<String, Object>>> tables = (Map<String, List<Map<String, Object>>>) Json.read(
+            Files.readString(seed));
+        assertEquals(List.of("note", "tag"), List.copyOf(tables.keySet()));
+        assertEquals("second", tables.get("note").get(1).get("text"));
+        Files.writeString(dir.resolve("f.xs"), "function count {\n  stack {\n    db.query note {\n"
+            + "      return = {type: \"count\"}\n    } as $n\n  }\n  response = $n\n}\n");
+        Cli.Result run = Cli.run("run", dir.resolve("f.xs").toString(), "--data", seed.toString());
+        assertEquals("2", run.out().trim(), run.err());
+        assertEquals(2, Cli.run("data", "export", "--data-dir", dir.resolve("missing").toString()).code());
+    }
+
+    @Test
+    void envFileValuesReachEnvAndEnvWinsButNoValueIsPrinted() throws Exception {
+        Files.writeString(dir.resolve(".env"), "# keys\nexport API_KEY=\"sk_live_1\\n2\"\nPLAIN = bare value # note\n"
+            + "QUOTED='$not ${expanded}'\nOVERRIDDEN=file\n");
+        Files.writeString(dir.resolve("f.xs"), "function env {\n  stack {\n  }\n  response = [$env.API_KEY, "
+            + "$env.PLAIN, $env.QUOTED, $env.OVERRIDDEN]\n}\n");
+        Cli.Result r = Cli.run("run", dir.resolve("f.xs").toString(), "--env-file", dir.resolve(".env").toString(),
+            "--env", "OVERRIDDEN=flag", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("sk_live_1\n2", "bare value", "$not ${expanded}", "flag"),
+            ((Map<?, ?>) Json.read(r.out())).get("response"));
+        Files.writeString(dir.resolve("bad.env"), "SECRET=\"sk_live_unterminated\n");
+        Cli.Result bad = Cli.run("run", dir.resolve("f.xs").toString(), "--env-file", dir.resolve("bad.env").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("bad.env:1: the value's closing \" is missing"), bad.err());
+        assertFalse(bad.err().contains("sk_live"), bad.err());
+    }
+}
