@@ -1,18 +1,18 @@
 // Every statement, construct kind and filter of Xano's engine is known: real exports use
-// security.jwe_encode_legacy, run.job, datadog.log, sql_esc… (XS0205 and XS0203 warnings say xs
-// does not run them). A misspelled one in a known family is an unknown statement (XS0204).
+// security.jwe_encode_legacy (xs runs it), run.job, datadog.log, sql_esc… (XS0205 and XS0203
+// warnings say xs does not run those). A misspelled one in a known family is an unknown statement (XS0204).
 function legacy_tokens {
   input {
   }
 
   stack {
-    security.jwe_encode_legacy { // expect warning: XS0205
+    security.jwe_encode_legacy {
       payload = {sub: 1}
       audience = "app"
       key = "k"
     } as $token
 
-    security.jwe_decode_legacy { // expect warning: XS0205
+    security.jwe_decode_legacy {
       token = $token
       audience = "app"
       key = "k"
