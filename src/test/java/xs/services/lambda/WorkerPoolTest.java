@@ -52,7 +52,7 @@ class WorkerPoolTest {
 
     CompletableFuture<Outcome> startSlow(DenoLambdas lambdas) throws InterruptedException {
         CompletableFuture<Outcome> slow = CompletableFuture.supplyAsync(() -> call(lambdas, SLOW, 120));
-        Path started = dir.resolve("work/tmp/slow-started");
+        Path started = dir.resolve("work").resolve("tmp").resolve("slow-started");
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(started) && System.nanoTime() < until && !slow.isDone()) {
             Thread.sleep(20);
