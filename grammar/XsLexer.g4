@@ -66,6 +66,8 @@ TRIPLE_BACKTICK : '```' { closeBlock('`'); } ;
 STRING          : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"' ;
 SQ_STRING       : '\'' ( '\\' ~[\r\n] | ~['\\\r\n] )* '\'' ;
 BACKTICK        : '`' ( '\\' . | ~[`\\] )* '`' ;
+// Xano's exporter writes a text inside an array as \"text\" in some saved workspaces; read as "text".
+ESCAPED_QUOTE_STRING : '\\"' ~["\\\r\n]* '\\"' ;
 UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* | '\'' ( '\\' ~[\r\n] | ~['\\\r\n] )* ;
 UNTERMINATED_BACKTICK : '`' ( '\\' . | ~[`\\] )* ;
 TIMESTAMP       : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT
@@ -118,6 +120,8 @@ SEARCH      : 'search' ;
 IDENT       : [a-zA-Z_] [a-zA-Z0-9_]* ;
 DOLLAR2     : '$$' ;
 VAR         : '$' [a-zA-Z_] [a-zA-Z0-9_]* ;
+// `$.` with no name after it: Xano's exporter writes it for a variable reference it could not name.
+DOLLAR_DOT  : '$.' { !Character.isJavaIdentifierPart(_input.LA(1)) && _input.LA(1) != '$' }? ;
 DOLLAR      : '$' ;
 
 // ---- operators and punctuation ------------------------------------------------------------

@@ -265,7 +265,7 @@ argOperand
 primary
     : INT | DECIMAL | STRING | SQ_STRING | TRIPLE_STRING | TRIPLE_SQ_STRING
     | TRUE | FALSE | NULL | NOW | TIMESTAMP
-    | VAR | DOLLAR | DOLLAR2
+    | VAR | DOLLAR | DOLLAR2 | DOLLAR_DOT | ESCAPED_QUOTE_STRING
     | LPAREN expression RPAREN
     | LPAREN filterCall+ RPAREN
     | object

@@ -95,3 +95,8 @@ realtime_channel "order:*" {
 realtime_channel "slow:*" {
   public_messaging = { active: true, auth: false }
 }
+
+// Two triggers of one name (Xano names every new trigger channel_trigger): both run.
+realtime_channel "twice:*" {
+  public_messaging = { active: true, auth: false }
+}

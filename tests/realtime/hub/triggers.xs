@@ -115,3 +115,28 @@ realtime_trigger "slow_op" {
     }
   }
 }
+
+// Two triggers with one name on one channel, as real exports hold them: both run, in load order.
+realtime_trigger channel_trigger {
+  channel = "twice:*"
+  stack {
+    api.realtime_event {
+      channel = $channel
+      event = "first"
+      data = { text: $input.payload.text }
+    }
+  }
+  actions = {message: true}
+}
+
+realtime_trigger channel_trigger {
+  channel = "twice:*"
+  stack {
+    api.realtime_event {
+      channel = $channel
+      event = "second"
+      data = { text: $input.payload.text }
+    }
+  }
+  actions = {message: true}
+}

@@ -63,7 +63,12 @@ public final class Program {
         return all("realtime_channel");
     }
 
+    /**
+     * Every realtime_trigger, in load order, including several of one name: Xano identifies a
+     * trigger by its id, names repeat (an export holds 28 triggers named channel_trigger on one
+     * channel), and every trigger of a channel runs.
+     */
     public List<Construct> triggers() {
-        return all("realtime_trigger");
+        return constructs().stream().filter(c -> c.kind().equals("realtime_trigger")).toList();
     }
 }

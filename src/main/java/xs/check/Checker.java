@@ -77,7 +77,8 @@ public final class Checker {
     private void duplicates(List<Diagnostic> out) {
         Map<String, Construct> seen = new HashMap<>();
         for (Construct c : program.constructs()) {
-            if (c.name() == null) {
+            if (c.name() == null || c.kind().equals("realtime_trigger")) {
+                // Realtime triggers are Xano's by id: several of one name all run (Program.triggers).
                 continue;
             }
             Construct first = seen.putIfAbsent(identity(c), c);

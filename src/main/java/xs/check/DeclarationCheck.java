@@ -71,8 +71,9 @@ final class DeclarationCheck {
                 continue;
             }
             if (!TYPES.contains(d.type())) {
+                String hint = LearnerHints.type(d.type());
                 out.add(Diagnostic.error(Code.XS0218, d.typeSpan(), "unknown type '" + d.type() + "'"
-                    + Suggest.didYouMean(d.type(), TYPES) + ": fields are int, decimal, text, bool, timestamp, json,"
+                    + (hint != null ? hint : Suggest.didYouMean(d.type(), TYPES)) + ": fields are int, decimal, text, bool, timestamp, json,"
                     + " enum, object, email, uuid and the other Xano types"));
             }
             if (d.name() != null && !seen.add(d.name())) {

@@ -115,8 +115,7 @@ final class ReferenceCheck {
                     out.add(Diagnostic.warning(Code.XS0203, f.nameSpan(), "the filter '" + f.name()
                         + "' is not supported by xs: it runs only in Xano, and fails here when reached"));
                 } else if (!filters.has(f.name())) {
-                    String hint = f.name().equals("default")
-                        ? ": XanoScript has no default filter (use first_notnull:… or the ?? operator)"
+                    String hint = LearnerHints.filter(f.name()) != null ? LearnerHints.filter(f.name())
                         : Suggest.didYouMean(f.name(), filters.names());
                     out.add(Diagnostic.error(Code.XS0203, f.nameSpan(), "unknown filter '" + f.name() + "'" + hint));
                 }
@@ -147,8 +146,9 @@ final class ReferenceCheck {
                 out.add(Diagnostic.warning(Code.XS0205, g.nameSpan(), g.name()
                     + " is not supported by xs run: " + StatementRegistry.whatItNeeds(g.name()) + "; it fails here when reached"));
             } else {
+                String hint = LearnerHints.statement(g.name());
                 out.add(Diagnostic.error(Code.XS0204, g.nameSpan(), "unknown statement '" + g.name() + "'"
-                    + Suggest.didYouMean(g.name(), knownStatements())));
+                    + (hint != null ? hint : Suggest.didYouMean(g.name(), knownStatements()))));
             }
             return;
         }

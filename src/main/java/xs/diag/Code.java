@@ -19,6 +19,7 @@ public enum Code {
     XS0109("misplaced item"),
     XS0110("invalid literal"),
     XS0111("invalid backtick expression"),
+    XS0112("exporter quirk"),
 
     XS0201("variable never assigned"),
     XS0202("undeclared input"),

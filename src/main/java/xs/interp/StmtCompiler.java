@@ -93,14 +93,16 @@ final class StmtCompiler implements StmtVisitor<Exec> {
 
     /**
      * {@code mock = {"test name": value}}: while that test runs, the statement does not run and
-     * its {@code as} variable gets the value.
+     * its {@code as} variable gets the value; for {@code var $x {…}} and {@code var.update}, the
+     * variable they name does.
      */
     private Exec mocked(GenericStmt s, Exec real) {
         Eval mock = c.attr(s, "mock");
         if (mock == null) {
             return real;
         }
-        Target target = c.as(s);
+        boolean assigns = (s.name().equals("var") || s.name().equals("var.update")) && s.argument() != null;
+        Target target = assigns ? c.target(s.argument()) : c.as(s);
         return f -> {
             String test = f.context.testName;
             if (test != null && mock.eval(f) instanceof Map<?, ?> m && m.containsKey(test)) {

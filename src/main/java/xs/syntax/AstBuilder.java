@@ -690,6 +690,16 @@ final class AstBuilder {
                     return new VarExpr(span(ctx), "");
                 case XsLexer.DOLLAR2:
                     return new VarExpr(span(ctx), VarExpr.ELEMENT);
+                case XsLexer.DOLLAR_DOT:
+                    diagnostics.add(Diagnostic.warning(Code.XS0112, span(ctx), "'$.' names no variable (Xano's exporter"
+                        + " writes it for a reference it could not name): it reads as null; name the variable you mean"));
+                    return new VarExpr(span(ctx), "");
+                case XsLexer.ESCAPED_QUOTE_STRING: {
+                    String text = token.getText().substring(2, token.getText().length() - 2);
+                    diagnostics.add(Diagnostic.warning(Code.XS0112, span(ctx), "text written as \\\"...\\\" outside a string"
+                        + " (as Xano's exporter sometimes writes it): it reads as \"" + text + "\"; write it that way"));
+                    return new Literal(span(ctx), text, false);
+                }
                 case XsLexer.LPAREN:
                     ParseTree inner = ctx.getChild(1);
                     return inner instanceof ExpressionContext e ? expression(e) : filterCalls(null, ctx.filterCall());

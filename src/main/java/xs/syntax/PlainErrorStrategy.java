@@ -1,5 +1,7 @@
 package xs.syntax;
 
+import java.util.List;
+
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
@@ -62,7 +64,7 @@ final class PlainErrorStrategy extends DefaultErrorStrategy {
     protected void reportInputMismatch(Parser parser, InputMismatchException e) {
         Token offending = e.getOffendingToken();
         String message = "expected " + TokenNames.describe(e.getExpectedTokens()) + where(parser)
-            + ", found " + TokenNames.describe(offending);
+            + ", found " + TokenNames.describe(offending) + wordHint(parser, offending);
         parser.notifyErrorListeners(offending, message, e);
     }
 
@@ -85,7 +87,7 @@ final class PlainErrorStrategy extends DefaultErrorStrategy {
         Token t = parser.getCurrentToken();
         IntervalSet expecting = getExpectedTokens(parser);
         parser.notifyErrorListeners(t, "expected " + TokenNames.describe(expecting) + where(parser)
-            + ", found " + TokenNames.describe(t), null);
+            + ", found " + TokenNames.describe(t) + wordHint(parser, t), null);
     }
 
     private static String unexpected(Parser parser, Token t) {
@@ -93,6 +95,23 @@ final class PlainErrorStrategy extends DefaultErrorStrategy {
             return "unexpected end of file" + where(parser);
         }
         return "unexpected " + TokenNames.describe(t) + where(parser) + hint(parser, t);
+    }
+
+    /**
+     * The spellings of other languages for {@code elseif} ({@code else_if}, {@code elif},
+     * {@code elsif}), at the token or just before it.
+     */
+    private static String wordHint(Parser parser, Token t) {
+        Token before = previous(parser, t, 1);
+        for (Token at : before == null ? List.of(t) : List.of(t, before)) {
+            switch (at.getText()) {
+                case "else_if", "elif", "elsif", "elseIf":
+                    return ": XanoScript writes 'elseif' as one word";
+                default:
+                    break;
+            }
+        }
+        return "";
     }
 
     /** A hint for the mistakes people make most: {@code else if}, {@code value 1}. */
@@ -103,6 +122,9 @@ final class PlainErrorStrategy extends DefaultErrorStrategy {
         }
         if (t.getType() == XsLexer.IF && before.getType() == XsLexer.ELSE) {
             return ": XanoScript writes 'elseif' as one word";
+        }
+        if (!wordHint(parser, t).isEmpty()) {
+            return wordHint(parser, t);
         }
         Token start = previous(parser, t, 2);
         if (t.getType() == XsLexer.NL && parser.getContext().getRuleIndex() == XsParser.RULE_decl

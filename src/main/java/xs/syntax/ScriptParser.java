@@ -250,7 +250,13 @@ public final class ScriptParser {
                     "'#' does not start a comment in XanoScript: use //");
             case XsLexer.UNKNOWN_CHAR:
                 return Diagnostic.error(Code.XS0104, span, "unexpected character " + describeChar(t.getText())
-                    + (t.getText().equals(";") ? ": XanoScript ends a statement at the end of the line, without ';'" : ""));
+                    + switch (t.getText()) {
+                        case ";" -> ": XanoScript ends a statement at the end of the line, without ';'";
+                        case "&" -> ": XanoScript joins texts with ~ (\"a\" ~ $b) and conditions with &&";
+                        case "^" -> ": XanoScript has no ^ operator: powers are $x|pow:2, patterns are texts for the"
+                            + " regex filters (\"/^a/\"|regex_matches:$text)";
+                        default -> "";
+                    });
             default:
                 return null;
         }

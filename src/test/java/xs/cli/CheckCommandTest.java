@@ -50,6 +50,58 @@ class CheckCommandTest {
     }
 
     @Test
+    void namesFromOtherLanguagesFailSayingWhatXanoWrites() throws Exception {
+        // The mistakes of hand-written "exports" that Xano never saved (bench/exports/not-saved-by-xano.tsv).
+        Path f = write("learner.xs", """
+            function "f" {
+              input {
+                integer page
+                JSON meta
+              }
+              stack {
+                db.insert user {
+                  data = {name: "Ann"}
+                } as $user
+                var $n {
+                  value = [1, 2]|length
+                }
+              }
+              response = $n
+            }
+            """);
+        Cli.Result r = Cli.run("check", f.toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("unknown type 'integer': Xano writes int"), r.out());
+        assertTrue(r.out().contains("unknown type 'JSON': types are lower case: write json"), r.out());
+        assertTrue(r.out().contains("unknown statement 'db.insert': Xano adds a row with db.add"), r.out());
+        assertTrue(r.out().contains("unknown filter 'length': use count for a list or strlen for a text"), r.out());
+
+        Path text = write("concat.xs", "function \"g\" {\n  stack {\n    var $x { value = \"a\" & \"b\" }\n  }\n  response = $x\n}\n");
+        Cli.Result joined = Cli.run("check", text.toString());
+        assertEquals(1, joined.code(), joined.out());
+        assertTrue(joined.out().contains("unexpected character '&' (U+0026): XanoScript joins texts with ~"), joined.out());
+
+        Path branch = write("else_if.xs", """
+            function "h" {
+              stack {
+                conditional {
+                  if (1 > 2) {
+                    var $x { value = 1 }
+                  }
+                  else_if (2 > 1) {
+                    var $x { value = 2 }
+                  }
+                }
+              }
+              response = 1
+            }
+            """);
+        Cli.Result elseIf = Cli.run("check", branch.toString());
+        assertEquals(1, elseIf.code(), elseIf.out());
+        assertTrue(elseIf.out().contains("'else_if', found '(': XanoScript writes 'elseif' as one word"), elseIf.out());
+    }
+
+    @Test
     void aMisspelledConstructKeywordFailsWithASuggestion() throws Exception {
         Path f = write("typo.xs", "functoin \"x\" {\n  stack {\n  }\n}\n");
         Cli.Result r = Cli.run("check", f.toString());

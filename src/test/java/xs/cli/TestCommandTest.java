@@ -91,6 +91,46 @@ class TestCommandTest {
     }
 
     @Test
+    void aMockOnVarSetsTheVariable() throws Exception {
+        // As in real exports: var $configured { value = $env.SECRET  mock = {"test name": "value"} }
+        Path f = dir.resolve("var_mock.xs");
+        Files.writeString(f, """
+            function "gate" {
+              input {
+              }
+              stack {
+                var $configured {
+                  value = "real"
+                  mock = {"mocked": "fake", "mocked to null": null}
+                }
+                var $count {
+                  value = 1
+                }
+                var.update $count {
+                  value = 2
+                  mock = {"mocked": 40}
+                }
+              }
+              response = {configured: $configured, count: $count}
+
+              test "mocked" {
+                expect.to_equal ($response) { value = {configured: "fake", count: 40} }
+              }
+              test "mocked to null" {
+                expect.to_be_null ($response.configured)
+                expect.to_equal ($response.count) { value = 2 }
+              }
+              test "not mocked" {
+                expect.to_equal ($response) { value = {configured: "real", count: 2} }
+              }
+            }
+            """);
+        Cli.Result r = Cli.run("test", f.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals("3 passed, 0 failed", r.out().strip());
+    }
+
+    @Test
     void filterSelectsTests() throws Exception {
         Path f = dir.resolve("suite.xs");
         Files.writeString(f, SUITE);

@@ -92,6 +92,17 @@ class TriggerTest {
     }
 
     @Test
+    void everyTriggerOfOneNameRuns() {
+        // Xano names each new trigger channel_trigger; an export holds many on one channel.
+        WsClient a = hub.user("5");
+        a.joined("twice:one");
+        a.message("twice:one", "{\"text\":\"hi\"}");
+        assertEquals("first", a.expect("event").path("options").path("event").asText());
+        assertEquals("second", a.expect("event").path("options").path("event").asText());
+        a.expect("message");
+    }
+
+    @Test
     void messageTriggerFalseSuppressesTheFanOut() {
         WsClient a = hub.user("5");
         a.joined("mod:bad");
