@@ -18,6 +18,8 @@ import xs.interp.ErrorType;
  * {@code --cors-origin}. A request whose {@code Origin} is not allowed is refused with 403 before
  * it runs (CORS alone would only hide the answer from the page, after the function ran); a
  * request without {@code Origin} (curl, another server) and the server's own pages always pass.
+ * The realtime handshake ({@code /rt/}) is held to the same list: browsers send the page's Origin
+ * on it but apply no CORS to WebSockets, so this check is the only one a page meets there.
  * <pre>xs serve app/ --cors-origin http://localhost:5173,https://app.example.com</pre>
  */
 public final class CorsPolicy {

@@ -220,6 +220,8 @@ public final class QueryEndpoint extends WorkerHandler {
                     });
                 }
             }
+        } catch (ChunkedDecoder.Malformed e) {
+            throw new BadRequest(e.status, ErrorType.BADREQUEST, e.getMessage());
         } catch (IOException | RuntimeException e) {
             int status = String.valueOf(e.getMessage()).contains("size") ? 413 : 400;
             throw new BadRequest(status, ErrorType.BADREQUEST, "the multipart body could not be read: "

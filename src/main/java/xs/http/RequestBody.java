@@ -14,8 +14,8 @@ import xs.interp.ErrorType;
  * Reads a request's body on its I/O thread as it arrives, before a worker takes the request: a
  * client that sends its body slowly, or stops in the middle, holds no worker thread. Past the
  * size limit the request is answered 413, a body that stalls (no byte for the stall time) 408,
- * a transfer coding that breaks mid-way ends the connection; each with an access-log line and no
- * stack trace. The bytes are then attached to the exchange for {@link Responses#readJson}.
+ * a malformed chunked body 400 at the first byte that breaks it ({@link ChunkedConduit}); each
+ * with an access-log line and no stack trace, and the connection then closes. The bytes are then attached to the exchange for {@link Responses#readJson}.
  * <pre>RequestBody.read(exchange, 16 << 20, 10_000, () -> exchange.dispatch(workers, task));</pre>
  */
 final class RequestBody {
@@ -75,8 +75,11 @@ final class RequestBody {
             return;
         }
         finish();
-        // Undertow has usually closed the connection already (a broken chunk): nothing can be answered.
-        refuse(400, "the request body could not be read: " + e.getMessage());
+        if (e instanceof ChunkedDecoder.Malformed malformed) {
+            refuse(malformed.status, malformed.getMessage());
+        } else {
+            refuse(400, "the request body could not be read: " + e.getMessage());
+        }
     }
 
     private void armStall() {

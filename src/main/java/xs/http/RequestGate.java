@@ -13,8 +13,8 @@ import xs.interp.ErrorType;
  * Looks at how a request says its body comes before anything reads it: a body declared larger
  * than the limit is 413, a transfer coding other than {@code chunked} is 501, both a length and a
  * coding is 400, each at once, with Xano's error body, and the connection then closes (its unread
- * body is not waited for). A chunked body past the limit is refused while it is read
- * ({@link RequestBody}).
+ * body is not waited for). A chunked body is decoded by {@link ChunkedConduit}: one that is
+ * malformed, or past the limit, is refused while it is read ({@link RequestBody}).
  * <pre>curl -H 'Transfer-Encoding: gzip' -d @big.json localhost:8080/function/f   →  501</pre>
  */
 final class RequestGate implements HttpHandler {
@@ -41,6 +41,7 @@ final class RequestGate implements HttpHandler {
                 refuse(exchange, 400, "a request has either Content-Length or Transfer-Encoding, not both");
                 return;
             }
+            ChunkedConduit.install(exchange, maxBodyBytes);
         } else if (length != null) {
             long declared = declaredLength(length);
             if (declared < 0) {

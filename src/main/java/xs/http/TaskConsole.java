@@ -106,13 +106,13 @@ final class TaskConsole {
     /** {@code POST tasks/NAME/run}: only from this machine and the console's own page (a cross-site form cannot start runs). */
     void runNow(HttpServerExchange exchange, String name) {
         if (!ThisMachine.localClient(exchange)) {
-            Responses.error(exchange, 403, ErrorType.ACCESSDENIED, "tasks are run only from a browser on this machine");
+            refuse(exchange, "tasks are run only from a browser on this machine");
             return;
         }
         String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (origin != null && !origin.equals("null") && !origin.equalsIgnoreCase(exchange.getRequestScheme() + "://" + host)) {
-            Responses.error(exchange, 403, ErrorType.ACCESSDENIED, "tasks are run only from the console's own page");
+            refuse(exchange, "tasks are run only from the console's own page");
             return;
         }
         Optional<CompletableFuture<TaskScheduler.Run>> started = scheduler == null ? Optional.empty()
@@ -131,5 +131,10 @@ final class TaskConsole {
         } catch (ExecutionException e) {
             Responses.error(exchange, 500, ErrorType.STANDARD, "the run could not start: " + e.getCause());
         }
+    }
+
+    private static void refuse(HttpServerExchange exchange, String why) {
+        AccessLog.note(exchange, why);
+        Responses.error(exchange, 403, ErrorType.ACCESSDENIED, why);
     }
 }

@@ -164,6 +164,7 @@ public final class XsServer implements AutoCloseable {
             return;
         }
         // A local development server: pages from any origin may call it, unless --cors-origin says which.
+        // That includes the realtime handshake, on purpose (no CORS protects a WebSocket).
         if (!cors.admit(exchange)) {
             return;
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -75,29 +76,33 @@ final class ZipStatements {
     private static Exec add(GenericStmt s, Compilation c) {
         Eval file = c.required(s, "file");
         Eval filename = c.attr(s, "filename", null);
-        Eval zip = c.required(s, "zip");
-        Eval password = c.attr(s, "password");
-        Target back = zipTarget(s, c);
         Span span = s.span();
-        return CoreStatements.produce(s, c, f -> {
-            noPassword(password, f, s.name(), span);
-            Object archive = zip.eval(f);
-            List<Entry> entries = entries(archive, f, s.name(), span);
+        return changing(s, c, (f, entries) -> {
             StorageStatements.Content content = StorageStatements.content(file.eval(f), f, s.name(), span);
             Object given = filename.eval(f);
             String name = given == null || "".equals(given) ? content.name() : Values.toText(given);
             entries.removeIf(e -> e.name().equals(name));
             entries.add(new Entry(name, content.data(), false));
-            Map<String, Object> updated = archive(nameOf(archive), entries, span);
-            if (back != null) {
-                back.write(f, updated);
-            }
-            return updated;
         });
     }
 
     private static Exec delete(GenericStmt s, Compilation c) {
         Eval filename = c.required(s, "filename");
+        return changing(s, c, (f, entries) -> {
+            Object target = filename.eval(f);
+            String name = target instanceof Map<?, ?> m && m.get("name") != null ? Values.toText(m.get("name"))
+                : Values.toText(target);
+            entries.removeIf(e -> e.name().equals(name) || (name.endsWith("/") && e.name().startsWith(name)));
+        });
+    }
+
+    /** What {@code zip.add_to_archive} and {@code zip.delete_from_archive} do to the archive's entries. */
+    private interface Change {
+        void apply(Frame f, List<Entry> entries);
+    }
+
+    /** The archive with its entries changed, written back to the {@code zip} variable when it is one. */
+    private static Exec changing(GenericStmt s, Compilation c, Change change) {
         Eval zip = c.required(s, "zip");
         Eval password = c.attr(s, "password");
         Target back = zipTarget(s, c);
@@ -106,10 +111,7 @@ final class ZipStatements {
             noPassword(password, f, s.name(), span);
             Object archive = zip.eval(f);
             List<Entry> entries = entries(archive, f, s.name(), span);
-            Object target = filename.eval(f);
-            String name = target instanceof Map<?, ?> m && m.get("name") != null ? Values.toText(m.get("name"))
-                : Values.toText(target);
-            entries.removeIf(e -> e.name().equals(name) || (name.endsWith("/") && e.name().startsWith(name)));
+            change.apply(f, entries);
             Map<String, Object> updated = archive(nameOf(archive), entries, span);
             if (back != null) {
                 back.write(f, updated);
@@ -119,27 +121,27 @@ final class ZipStatements {
     }
 
     private static Exec extract(GenericStmt s, Compilation c) {
-        Eval zip = c.required(s, "zip");
-        Eval password = c.attr(s, "password");
-        Span span = s.span();
-        return CoreStatements.produce(s, c, f -> {
-            noPassword(password, f, s.name(), span);
-            List<Object> files = new ArrayList<>();
-            for (Entry e : entries(zip.eval(f), f, s.name(), span)) {
-                if (!e.directory()) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("name", e.name());
-                    r.put("size", (long) e.data().length);
-                    r.put("mime", StorageStatements.mime(e.name(), e.data()));
-                    r.put("data", RawBytes.text(e.data()));
-                    files.add(r);
-                }
+        return listing(s, c, e -> {
+            if (e.directory()) {
+                return null;
             }
-            return files;
+            Map<String, Object> r = sized(e);
+            r.put("mime", StorageStatements.mime(e.name(), e.data()));
+            r.put("data", RawBytes.text(e.data()));
+            return r;
         });
     }
 
     private static Exec view(GenericStmt s, Compilation c) {
+        return listing(s, c, e -> {
+            Map<String, Object> r = sized(e);
+            r.put("is_directory", e.directory());
+            return r;
+        });
+    }
+
+    /** A list with one object per entry of the archive, as {@code row} makes it (null leaves the entry out). */
+    private static Exec listing(GenericStmt s, Compilation c, Function<Entry, Map<String, Object>> row) {
         Eval zip = c.required(s, "zip");
         Eval password = c.attr(s, "password");
         Span span = s.span();
@@ -147,14 +149,20 @@ final class ZipStatements {
             noPassword(password, f, s.name(), span);
             List<Object> out = new ArrayList<>();
             for (Entry e : entries(zip.eval(f), f, s.name(), span)) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("name", e.name());
-                r.put("size", (long) e.data().length);
-                r.put("is_directory", e.directory());
-                out.add(r);
+                Map<String, Object> r = row.apply(e);
+                if (r != null) {
+                    out.add(r);
+                }
             }
             return out;
         });
+    }
+
+    private static Map<String, Object> sized(Entry e) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("name", e.name());
+        r.put("size", (long) e.data().length);
+        return r;
     }
 
     private static String nameOf(Object archive) {

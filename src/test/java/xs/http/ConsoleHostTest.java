@@ -126,8 +126,8 @@ class ConsoleHostTest {
         assertTrue(health.startsWith("HTTP/1.1 200"), health);
     }
 
-    @Test
-    void anotherMachineGetsNoTableData() throws Exception {
+    /** A server listening on this machine's LAN address, called from that address (not loopback). */
+    static String lanServer() throws Exception {
         Optional<InetAddress> lan = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
             .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
             .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
@@ -135,7 +135,23 @@ class ConsoleHostTest {
         assumeTrue(lan.isPresent(), "this machine has no non-loopback address to call from");
         String address = lan.get().getHostAddress();
         XsServer onLan = start(address);
-        String base = "http://" + address + ":" + onLan.port();
+        return "http://" + address + ":" + onLan.port();
+    }
+
+    @Test
+    void anotherMachineCannotRunATask() throws Exception {
+        String base = lanServer();
+        // The Host names the server's own address and the Origin is its own page: only the client's address is wrong.
+        HttpResponse<String> run = ConsoleApiTest.HTTP.send(HttpRequest.newBuilder(URI.create(base
+            + "/console/api/tasks/heartbeat/run")).header("Origin", base).POST(HttpRequest.BodyPublishers.noBody())
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, run.statusCode(), run.body());
+        assertTrue(run.body().contains("only from a browser on this machine"), run.body());
+    }
+
+    @Test
+    void anotherMachineGetsNoTableData() throws Exception {
+        String base = lanServer();
         HttpResponse<String> tables = ConsoleApiTest.HTTP.send(HttpRequest.newBuilder(URI.create(base
             + "/console/api/tables/user")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, tables.statusCode(), tables.body());

@@ -114,6 +114,36 @@ class CorsPolicyTest {
         assertEquals(200, own.statusCode(), "the console calls functions from its own origin");
     }
 
+    /** The status line of a WebSocket handshake on {@code /rt/app}, with this Origin (none when null). */
+    static String handshake(XsServer s, String origin) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", s.port())) {
+            socket.setSoTimeout(20_000);
+            String request = "GET /rt/app HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + (origin == null ? "" : "Origin: " + origin + "\r\n") + "\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            HttpLimitsTest.Answer a = HttpLimitsTest.read(socket.getInputStream());
+            return a.status() + " " + a.body();
+        }
+    }
+
+    /**
+     * Browsers apply no CORS to WebSockets but send the page's Origin on the handshake, so the hub
+     * checks it itself: by default any page connects (the official SDK from any site), with
+     * --cors-origin only the listed pages (and clients that send no Origin: Node, wscat).
+     */
+    @Test
+    void theRealtimeHandshakeFollowsTheSameOrigins() throws Exception {
+        assertTrue(handshake(open, "http://anything.example").startsWith("101"), "any page, by default");
+        assertTrue(handshake(restricted, "http://localhost:5173").startsWith("101"), "a listed origin");
+        assertTrue(handshake(restricted, "https://app.example.com").startsWith("101"), "a listed origin, any case");
+        assertTrue(handshake(restricted, null).startsWith("101"), "no Origin: not a browser");
+        assertTrue(handshake(restricted, "http://127.0.0.1:" + restricted.port()).startsWith("101"), "the console");
+        String refused = handshake(restricted, "http://evil.example");
+        assertTrue(refused.startsWith("403 ") && refused.contains("ERROR_CODE_ACCESS_DENIED")
+            && refused.contains("--cors-origin http://evil.example"), refused);
+    }
+
     @Test
     void originsAreCheckedWhenTheServerStarts() throws Exception {
         assertTrue(CorsPolicy.of(List.of()).anyOrigin());

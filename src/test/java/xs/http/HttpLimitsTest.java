@@ -187,7 +187,11 @@ class HttpLimitsTest {
         assertFalse(err.contains("\tat ") || err.contains("Exception"), () -> "a stack trace on stderr:\n" + err);
     }
 
-    static void assertLogged(String line) {
+    /** Waits (up to 30 s) for the line: it is written as the exchange completes, which may be just after the client has the answer. */
+    static void assertLogged(String line) throws InterruptedException {
+        for (int i = 0; i < 3000 && !LOG.toString(StandardCharsets.UTF_8).contains(line); i++) {
+            Thread.sleep(10);
+        }
         String log = LOG.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains(line), () -> "no access-log line \"" + line + "\" in:\n" + log);
     }
@@ -213,7 +217,7 @@ class HttpLimitsTest {
     }
 
     @Test
-    void aDeclaredLengthPastTheLimitIs413AtOnce() throws IOException {
+    void aDeclaredLengthPastTheLimitIs413AtOnce() throws Exception {
         long over = XsServer.Settings.DEFAULT_MAX_BODY_BYTES + 1;
         // Only the headers are sent: the answer must not wait for a body it will refuse.
         Answer a = exchange(server, post("/function/size", "Content-Length: " + over + "\r\n", new byte[0]));
@@ -248,36 +252,11 @@ class HttpLimitsTest {
         assertEquals("4", a.body());
     }
 
-    /**
-     * Undertow decodes the chunks, and ends the connection itself on one it cannot read (a bad
-     * trailer, as "zz" and "-1" sizes become): no answer can follow, but no stack trace either.
-     * Garbage after a chunk's data is skipped by its decoder, which then waits for more: the stall
-     * timer answers 408 (with its access-log line). Either way the request ends and holds no worker.
-     */
-    @Test
-    @Timeout(60)
-    void aMalformedChunkedBodyEndsTheRequest() throws IOException {
-        int before = LOG.toString(StandardCharsets.UTF_8).split("\n").length;
-        for (String chunks : new String[] {"zz\r\n{}\r\n0\r\n\r\n", "2\r\n{}XX0\r\n\r\n", "-1\r\n{}\r\n0\r\n\r\n"}) {
-            try {
-                Answer a = exchange(impatient, post("/function/size", "Transfer-Encoding: chunked\r\n",
-                    chunks.getBytes(StandardCharsets.US_ASCII)));
-                assertTrue(a.status() == 400 || a.status() == 408, chunks + ": " + a.status() + " " + a.body());
-                assertEquals("ERROR_CODE_BAD_REQUEST", a.json().path("code").asText());
-            } catch (IOException closedUnanswered) {
-                assertTrue(closedUnanswered.getMessage().startsWith("the connection ended"), closedUnanswered.toString());
-            }
-        }
-        String[] lines = LOG.toString(StandardCharsets.UTF_8).split("\n");
-        long refused = java.util.Arrays.stream(lines, before, lines.length)
-            .filter(l -> l.startsWith("POST /function/size 408")).count();
-        assertEquals(1, refused, "the stalled one is answered 408: " + String.join("\n", lines));
-        assertNoStackTrace();
-    }
+    // Malformed chunked bodies: ChunkedBodyTest.
 
     @Test
     @Timeout(60)
-    void anUnknownTransferCodingIs501AtOnce() throws IOException {
+    void anUnknownTransferCodingIs501AtOnce() throws Exception {
         for (String coding : new String[] {"gzip", "gzip, chunked", "x-custom", "chunked, gzip"}) {
             Answer a = exchange(server, post("/function/size", "Transfer-Encoding: " + coding + "\r\n",
                 "{\"pad\":\"x\"}".getBytes(StandardCharsets.US_ASCII)));

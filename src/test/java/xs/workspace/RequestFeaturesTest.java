@@ -212,6 +212,36 @@ class RequestFeaturesTest {
             + "\"title\": \"Notes\"}"), r.json());
     }
 
+    /** An upload streams on a worker: its chunks are decoded as strictly as any body's (a 400, not a cut connection). */
+    @Test
+    void aChunkedUploadIsReadAndAMalformedOneIs400() throws Exception {
+        String boundary = "xsBoundary42";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nT\r\n"
+            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nhello file\r\n--" + boundary + "--\r\n";
+        String head = "POST " + API + "/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+            + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n\r\n";
+        String good = rawAnswer(head + Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n");
+        assertTrue(good.startsWith("HTTP/1.1 200"), good);
+        assertTrue(good.contains("\"size\":10"), good);
+        String bad = rawAnswer(head + Integer.toHexString(20) + "\r\n" + part.substring(0, 20) + "JUNK");
+        assertTrue(bad.startsWith("HTTP/1.1 400"), bad);
+        assertTrue(bad.contains("malformed chunked body: a chunk's data is not followed by CRLF"), bad);
+    }
+
+    /** Sends the request on a socket left open and reads until the server closes it. */
+    private static String rawAnswer(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            if (request.endsWith("0\r\n\r\n")) {
+                socket.shutdownOutput();
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void apiCallRunsAnotherQueryInProcessWithTheHeadersItGives() throws Exception {
         ApiServer.Reply r = api.get(API + "/proxy?token=" + api.token("user", 9));
