@@ -78,6 +78,18 @@ workflow_test "me as the run's user" {
     } as $me
     expect.to_equal ($me.reader.name) { value = "Seeded" }
     expect.to_equal ($me.extras.plan) { value = "pro" }
+
+    // An empty Authorization header calls as nobody, even under --user.
+    expect.to_throw {
+      stack {
+        api.call "auth/me" verb=GET {
+          api_group = "accounts"
+          headers = ["Authorization:"]
+        }
+      }
+
+      exception = "requires authentication"
+    }
   }
 }
 ---

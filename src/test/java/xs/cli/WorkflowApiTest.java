@@ -25,16 +25,16 @@ class WorkflowApiTest {
         String[] lines = r.out().strip().split("\n");
         assertEquals("3 passed, 3 failed", lines[lines.length - 1], r.out() + r.err());
         String file = APP.resolve("workflows.xs").toString();
-        assertTrue(r.out().contains(file + ":87:5: workflow_test \"login with a wrong password\" failed: "
+        assertTrue(r.out().contains(file + ":99:5: workflow_test \"login with a wrong password\" failed: "
             + "Invalid credentials."), r.out());
         assertTrue(r.out().contains(file + ":75:5: workflow_test \"me as the run's user\" failed: expected 1, got null"),
             "without --user the workflow test runs anonymously: " + r.out());
-        assertTrue(r.out().contains(file + ":97:5: workflow_test \"a time that is not past\" failed: expected a "
+        assertTrue(r.out().contains(file + ":109:5: workflow_test \"a time that is not past\" failed: expected a "
             + "timestamp in the past, got "), r.out());
         String xml = Files.readString(report);
         assertTrue(xml.contains("<testcase classname=\"workflow_test &quot;sign up, log in and read me&quot;\" "
             + "name=\"sign up, log in and read me\" file=\"" + file + "\" line=\"1\""), xml);
-        assertTrue(xml.contains("<failure message=\"Invalid credentials.\">" + file + ":87:5: Invalid credentials."
+        assertTrue(xml.contains("<failure message=\"Invalid credentials.\">" + file + ":99:5: Invalid credentials."
             + "</failure>"), xml);
     }
 
