@@ -18,14 +18,18 @@ import xs.syntax.ScriptParser;
 import xs.workspace.TableTriggers;
 
 /**
- * What a table trigger adds to a write. Three functions run interleaved in one JVM, each N times
- * per round: {@code plain} inserts into a table without trigger, {@code watched} inserts into a
- * table whose trigger inserts one audit row, {@code stack} is a function with the trigger's input
- * and stack, called with the input the trigger gets (the cost of running its stack). The trigger's overhead is watched - plain - stack per write.
+ * What a table trigger adds to a write. Four runs interleaved in one JVM, each N calls per round:
+ * {@code plain} inserts a row in a program whose triggers are not attached (no listener at all),
+ * {@code stack} is a function with the trigger's input and stack, called there with the input the
+ * trigger gets (the cost of running its stack), {@code watched} inserts into a table whose trigger
+ * inserts one audit row, {@code beside} is {@code plain} in the program with the trigger attached
+ * (a write to a table without trigger). The trigger's overhead is watched - plain - stack per write.
  */
 public final class TriggerBench {
     /** CPU time of the calling thread: on a shared, loaded machine wall time mostly measures the neighbours. */
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Bytes the calling thread allocated: unlike time, the same on a loaded machine as on an idle one. */
+    private static final com.sun.management.ThreadMXBean ALLOCATED = (com.sun.management.ThreadMXBean) CPU;
 
     private static final String PROGRAM = """
         table plain {
@@ -115,47 +119,61 @@ public final class TriggerBench {
             throw new IllegalStateException("the bench program does not parse: " + parsed.diagnostics());
         }
         Program program = new Program(List.of(parsed.script()));
-        WriteHooks db = Engines.inMemory();
-        for (TableSchema t : TableDefinitions.of(program)) {
-            db.define(t);
-        }
-        Interpreter interpreter = new Interpreter(program,
-            Services.of(db, new EventRecorder(ChannelDirectory.of(program)), Map.of(), 60_000));
-        TableTriggers.attach(interpreter, System.err::println);
-        String[] functions = {"plain", "watched", "stack"};
-        List<List<Double>> micros = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        // "bare" never attaches the triggers: its database has no listener, as a program without triggers.
+        Interpreter bare = interpreter(program);
+        Interpreter triggered = interpreter(program);
+        TableTriggers.attach(triggered, System.err::println);
+        String[] names = {"plain", "stack", "watched", "beside"};
+        Interpreter[] on = {bare, bare, triggered, triggered};
+        String[] functions = {"plain", "stack", "watched", "plain"};
+        List<List<Double>> micros = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        long[] bytes = new long[names.length];
         Map<String, Object> row = Map.of("name", "row");
         // What the trigger receives for an insert, so "stack" runs exactly the trigger's work as a call.
         Map<String, Object> triggerInput = Map.of("new", Map.of("id", 1L, "name", "row"), "old", Map.of(),
             "action", "insert", "datasource", "live");
         for (int round = 0; round < rounds + 5; round++) {
-            for (int f = 0; f < functions.length; f++) {
+            for (int f = 0; f < names.length; f++) {
+                long a0 = ALLOCATED.getCurrentThreadAllocatedBytes();
                 long t0 = CPU.getCurrentThreadCpuTime();
                 for (int i = 0; i < n; i++) {
-                    Outcome o = interpreter.call(functions[f], f == 2 ? triggerInput : row, Identity.ANONYMOUS.auth());
+                    Outcome o = on[f].call(functions[f], f == 1 ? triggerInput : row, Identity.ANONYMOUS.auth());
                     if (!o.ok()) {
                         throw new IllegalStateException(o.error().getMessage());
                     }
                 }
                 double perCall = (CPU.getCurrentThreadCpuTime() - t0) / 1000.0 / n;
+                long allocated = ALLOCATED.getCurrentThreadAllocatedBytes() - a0;
                 if (round >= 5) {
                     micros.get(f).add(perCall);
+                    bytes[f] += allocated;
                 }
             }
         }
         double plain = median(micros.get(0));
-        double watched = median(micros.get(1));
-        double stack = median(micros.get(2));
+        double stack = median(micros.get(1));
+        double watched = median(micros.get(2));
+        double beside = median(micros.get(3));
         System.out.printf("per write, thread CPU time, median of %d rounds of %d calls (after 5 warm-up rounds):%n",
             rounds, n);
-        for (int f = 0; f < functions.length; f++) {
+        for (int f = 0; f < names.length; f++) {
             List<Double> m = micros.get(f);
-            System.out.printf("  %-8s %7.2f us (min %.2f, max %.2f)%n", functions[f], median(m), Collections.min(m),
-                Collections.max(m));
+            System.out.printf("  %-8s %7.2f us (min %.2f, max %.2f)  %6d bytes allocated per call%n", names[f], median(m),
+                Collections.min(m), Collections.max(m), bytes[f] / ((long) rounds * n));
         }
         System.out.printf("  trigger overhead beyond its stack: %.2f us per write (watched - plain - stack)%n",
             watched - plain - stack);
         System.out.printf("  watched / (plain + stack): %.2f%n", watched / (plain + stack));
+        System.out.printf("  a write to another table beside a trigger: %.2f us more than without (beside - plain)%n",
+            beside - plain);
+    }
+
+    private static Interpreter interpreter(Program program) {
+        WriteHooks db = Engines.inMemory();
+        for (TableSchema t : TableDefinitions.of(program)) {
+            db.define(t);
+        }
+        return new Interpreter(program, Services.of(db, new EventRecorder(ChannelDirectory.of(program)), Map.of(), 60_000));
     }
 
     private static double median(List<Double> values) {

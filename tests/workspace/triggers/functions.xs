@@ -117,3 +117,25 @@ function count_up {
 
   response = $now.n
 }
+---
+// The row db.add hands back is the one the triggers got: neither side's changes reach the other.
+function shared_row {
+  input {
+  }
+
+  stack {
+    db.add note {
+      data = {title: "original", tags: ["a"]}
+    } as $note
+
+    array.push $note.tags {
+      value = "by the writer"
+    }
+
+    db.query seen {
+      sort = {id: "asc"}
+    } as $seen
+  }
+
+  response = {note: $note, seen: $seen}
+}

@@ -22,3 +22,19 @@ table counter {
     int n?=0
   }
 }
+---
+table note {
+  schema {
+    int id
+    text title
+    json tags?
+  }
+}
+---
+table seen {
+  schema {
+    int id
+    text by
+    json row?
+  }
+}

@@ -88,3 +88,56 @@ table_trigger bump_counter {
   actions = {insert: true, update: true}
   datasources = ["live"]
 }
+---
+// Changes its copy of $input.new (a field, an array in place); the writer and the next trigger must not see it.
+table_trigger note_changer {
+  table = "note"
+
+  input {
+    json new
+  }
+
+  stack {
+    var $row {
+      value = $input.new
+    }
+
+    var $tags {
+      value = $input.new.tags
+    }
+
+    var.update $row.title {
+      value = "changed by a trigger"
+    }
+
+    array.push $tags {
+      value = "pushed"
+    }
+
+    var.update $row.tags {
+      value = $tags
+    }
+
+    db.add seen {
+      data = {by: "changer", row: $row}
+    }
+  }
+
+  actions = {insert: true}
+}
+---
+table_trigger note_reader {
+  table = "note"
+
+  input {
+    json new
+  }
+
+  stack {
+    db.add seen {
+      data = {by: "reader", row: $input.new}
+    }
+  }
+
+  actions = {insert: true}
+}

@@ -9,10 +9,15 @@ final class Auth {
     private Auth() {
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> of(String user, String extras) throws ProgramSetup.SetupException {
+        return identity(user, extras).auth();
+    }
+
+    /** The user of {@code --user ID [--extras JSON]}, or {@link Identity#ANONYMOUS} without {@code --user}. */
+    @SuppressWarnings("unchecked")
+    static Identity identity(String user, String extras) throws ProgramSetup.SetupException {
         if (user == null) {
-            return Identity.ANONYMOUS.auth();
+            return Identity.ANONYMOUS;
         }
         Map<String, Object> extraValues = Map.of();
         if (extras != null) {
@@ -26,6 +31,6 @@ final class Auth {
                 throw new ProgramSetup.SetupException("--extras is not valid JSON: " + e.getMessage());
             }
         }
-        return new Identity(user, "user", extraValues).auth();
+        return new Identity(user, "user", extraValues);
     }
 }

@@ -26,7 +26,10 @@ import xs.interp.Services;
 import xs.services.StandardOutside;
 import xs.interp.Values;
 import xs.interp.XsError;
+import xs.realtime.Tokens;
+import xs.workspace.Api;
 import xs.workspace.TableTriggers;
+import xs.workspace.Workspace;
 
 /**
  * {@code xs run PATH... [--function NAME | --task NAME] [--input JSON|@FILE]}: runs one function (or
@@ -80,6 +83,10 @@ final class RunCommand implements Callable<Integer> {
         if (target == null) {
             return 2;
         }
+        Workspace workspace = Workspace.of(program);
+        if (WorkspaceGate.failed(workspace, err, "nothing was run")) {
+            return 1;
+        }
         Object inputValue;
         Map<String, Object> auth;
         Database db;
@@ -100,9 +107,11 @@ final class RunCommand implements Callable<Integer> {
         }
         Interpreter interpreter = new Interpreter(program, services);
         TableTriggers.attach(interpreter, line -> err.println("xs: " + line));
+        // api.call and security.create_auth_token reach the workspace's API, as under xs serve.
+        Api api = new Api(workspace, interpreter, new Tokens(ServeSecret.forOneRun()));
         Outcome outcome;
         try {
-            outcome = interpreter.run(target, inputValue, auth, Map.of());
+            outcome = target.kind().equals("task") ? api.task(target) : interpreter.run(target, inputValue, auth, Map.of());
         } finally {
             db.close();
         }

@@ -54,6 +54,15 @@ final class ServeSecret {
         }
     }
 
+    /**
+     * The secret of a run whose tokens never leave it ({@code xs run}, {@code xs test}):
+     * {@code XS_AUTH_SECRET} when set, so a token printed by a script works with {@code xs serve}, else a random one.
+     */
+    static String forOneRun() {
+        String secret = System.getenv("XS_AUTH_SECRET");
+        return secret != null && !secret.isEmpty() ? secret : fresh();
+    }
+
     private static String fresh() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);

@@ -19,11 +19,15 @@ import xs.diag.Diagnostic;
 import xs.diag.TextRenderer;
 import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
+import xs.interp.Identity;
 import xs.interp.Services;
 import xs.services.StandardOutside;
 import xs.interp.TestRunner;
+import xs.realtime.Tokens;
 import xs.source.SourceLoader;
+import xs.workspace.Api;
 import xs.workspace.TableTriggers;
+import xs.workspace.Workspace;
 
 /**
  * {@code xs test PATH... [--data FILE] [--junit-xml FILE] [--filter TEXT] [--user ID [--extras JSON]]}:
@@ -77,11 +81,20 @@ final class TestCommand implements Callable<Integer> {
             return junitXml == null || writeReport(List.of(), errors, err) ? 1 : 2;
         }
         Program program = loaded.program();
+        // api.call and security.create_auth_token reach the workspace's API, as under xs serve.
+        Workspace workspace = Workspace.of(program);
+        if (WorkspaceGate.failed(workspace, err, "no test ran")) {
+            List<Diagnostic> errors = workspace.problems().stream().filter(Diagnostic::isError).toList();
+            return junitXml == null || writeReport(List.of(), errors, err) ? 1 : 2;
+        }
+        Tokens tokens = new Tokens(ServeSecret.forOneRun());
         Map<String, String> environment;
+        Identity identity;
         Map<String, Object> auth;
         try {
             environment = options.environment();
-            auth = Auth.of(user, extras);
+            identity = Auth.identity(user, extras);
+            auth = identity.auth();
             // Read the data file once up front so a bad file is a usage error, not N failed tests.
             ProgramSetup.database(program, options.data, null, options.databaseUrl(), true).close();
         } catch (ProgramSetup.SetupException e) {
@@ -98,7 +111,10 @@ final class TestCommand implements Callable<Integer> {
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, auth, interpreter -> TableTriggers.attach(interpreter, line -> err.println("xs: " + line)));
+        }, auth, interpreter -> {
+            TableTriggers.attach(interpreter, line -> err.println("xs: " + line));
+            new Api(workspace, interpreter, tokens).forwarding(identity);
+        });
         List<TestRunner.Result> results = runner.run(filter);
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (TestRunner.Result r : results) {

@@ -11,7 +11,8 @@ import xs.source.Span;
  * is {@code function.run}; {@code task.call} runs a task's stack now; {@code trigger.call} runs a
  * table trigger (or a realtime trigger) with the given input; {@code middleware.call} runs a
  * middleware with {@code input = {vars: {...}, type: "pre"}}; {@code tool.call} runs a tool's
- * stack (no LLM involved). Each answers the construct's response.
+ * stack (no LLM involved); {@code workflow_test.call} runs another workflow test's stack inside
+ * this one (its failed expectations fail the caller). Each answers the construct's response.
  */
 final class CallStatements {
     private CallStatements() {
@@ -24,6 +25,7 @@ final class CallStatements {
         r.add("middleware.call", Set.of("input"), Set.of(), (s, c) -> call(s, c, "middleware"));
         r.add("tool.call", Set.of("input"), Set.of(), (s, c) -> call(s, c, "tool"));
         r.add("trigger.call", Set.of("input"), Set.of(), (s, c) -> call(s, c, "trigger"));
+        r.add("workflow_test.call", Set.of("input"), Set.of(), (s, c) -> call(s, c, "workflow_test"));
     }
 
     private static Exec call(GenericStmt s, Compilation c, String kind) {

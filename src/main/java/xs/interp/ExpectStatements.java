@@ -46,6 +46,8 @@ final class ExpectStatements {
         plain(r, "expect.to_be_null", a -> a == null ? null : "expected null, got " + show(a));
         plain(r, "expect.to_not_be_null", a -> a != null ? null : "expected a value, got null");
         plain(r, "expect.to_be_empty", a -> Values.isEmpty(a) ? null : "expected an empty value, got " + show(a));
+        r.add("expect.to_be_in_the_past", Set.of(), Set.of(), (s, c) -> time(s, c, true));
+        r.add("expect.to_be_in_the_future", Set.of(), Set.of(), (s, c) -> time(s, c, false));
         r.add("expect.to_be_defined", Set.of(), Set.of(), (s, c) -> defined(s, c, true));
         r.add("expect.to_not_be_defined", Set.of(), Set.of(), (s, c) -> defined(s, c, false));
         r.add("expect.to_be_within", Set.of("min", "max"), Set.of("min", "max"), ExpectStatements::within);
@@ -116,6 +118,26 @@ final class ExpectStatements {
                     : holder instanceof List<?> list && Values.number(k) instanceof Long n && n >= 0 && n < list.size();
             }
             return verdict(s, exists == wanted ? null : wanted ? "expected it to be defined" : "expected it to be undefined");
+        };
+    }
+
+    /**
+     * {@code to_be_in_the_past ($response.created_at)}: a timestamp (epoch milliseconds, or a date
+     * text as inputs accept) before the run's now; {@code to_be_in_the_future} after it.
+     */
+    private static Exec time(GenericStmt s, Compilation c, boolean past) {
+        Eval actual = subject(s, c);
+        return f -> {
+            Object a = actual.eval(f);
+            Long at = a instanceof Long l ? l : a instanceof String text ? Timestamps.parse(text) : null;
+            if (at == null) {
+                return verdict(s, "expected a timestamp in the " + (past ? "past" : "future") + ", got " + show(a));
+            }
+            long now = f.context.now();
+            boolean ok = past ? at < now : at > now;
+            return verdict(s, ok ? null : "expected a timestamp in the " + (past ? "past" : "future") + ", got "
+                + show(a) + (a instanceof Long ? " (" + java.time.Instant.ofEpochMilli(at) + ")" : "")
+                + ", and now is " + java.time.Instant.ofEpochMilli(now));
         };
     }
 

@@ -94,7 +94,7 @@ final class IncomingRequestStatements {
             Gateway gateway = f.context.interpreter.gateway();
             if (gateway == null) {
                 throw XsError.runtime(span, "security.create_auth_token needs a server to sign with: it runs under "
-                    + "xs serve (and xs run / xs test with XS_AUTH_SECRET)");
+                    + "xs serve, xs run and xs test");
             }
             Object t = table != null ? table.eval(f) : dbtable != null ? dbtable.eval(f) : null;
             if (!(t instanceof String name) || name.isBlank()) {
@@ -134,7 +134,7 @@ final class IncomingRequestStatements {
         return f -> {
             Gateway gateway = f.context.interpreter.gateway();
             if (gateway == null) {
-                throw XsError.runtime(span, "api.call needs the workspace's API: it runs under xs serve and xs test");
+                throw XsError.runtime(span, "api.call needs the workspace's API: it runs under xs serve, xs run and xs test");
             }
             Object v = verb.eval(f);
             String method = v != null ? Values.toText(v) : headerVerb != null ? headerVerb : "GET";
@@ -144,7 +144,7 @@ final class IncomingRequestStatements {
                 result = gateway.apiCall(g == null ? null : Values.toText(g), written,
                     method.toUpperCase(Locale.ROOT), input.eval(f), headers.eval(f));
             } catch (XsError e) {
-                throw e.through("api.call \"" + written + "\" at " + span);
+                throw e.at(span).through("api.call \"" + written + "\" at " + span);
             }
             if (target != null) {
                 target.write(f, result);

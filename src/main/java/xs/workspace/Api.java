@@ -22,10 +22,15 @@ import xs.realtime.Tokens;
  * <pre>Answer a = api.handle(new ApiRequest("Ab12Cd34", null, "GET", List.of("stage"), …));</pre>
  */
 public final class Api implements Gateway {
+    /** How long a token minted for a forwarded user lives: one api.call. */
+    private static final long FORWARDED_TTL_SECONDS = 3600;
+
     private final Workspace workspace;
     private final Interpreter interpreter;
     private final Tokens tokens;
     private final MiddlewareRunner middleware;
+    /** Who api.call runs as when it sends no Authorization header (xs test --user), or null. */
+    private volatile Identity forwarded;
 
     public Api(Workspace workspace, Interpreter interpreter, Tokens tokens) {
         this.workspace = workspace;
@@ -45,6 +50,16 @@ public final class Api implements Gateway {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /**
+     * Makes {@code api.call} without an Authorization header of its own call an auth query as
+     * {@code user}, with a token minted for the table the query names ({@code xs test --user ID});
+     * {@link Identity#ANONYMOUS} forwards nobody, as {@code xs serve} does.
+     */
+    public Api forwarding(Identity user) {
+        this.forwarded = user.anonymous() ? null : user;
+        return this;
     }
 
     /** Answers one request to a query. */
@@ -88,6 +103,11 @@ public final class Api implements Gateway {
     public Outcome function(Construct function, Map<String, Object> input, Map<String, Object> auth,
                             WebRequest request) {
         return middleware.run(workspace.chain("function"), function, input, auth, request);
+    }
+
+    /** Runs a task now ({@code xs run --task}), inside the branch's task middleware, as its schedule would. */
+    public Outcome task(Construct task) {
+        return middleware.run(workspace.chain("task"), task, new LinkedHashMap<>(), Identity.ANONYMOUS.auth(), null);
     }
 
     private static Answer answer(Outcome outcome, WebRequest web) {
@@ -138,6 +158,11 @@ public final class Api implements Gateway {
         List<String> segments = route.segments().stream()
             .map(s -> s.parameter() ? Values.toText(given.get(s.text())) : s.text()).toList();
         Map<String, Object> headerMap = headers(headers);
+        Identity user = forwarded;
+        if (user != null && route.authTable() != null && !headerMap.containsKey("Authorization")) {
+            headerMap.put("Authorization", "Bearer " + tokens.mint(user.userId(), user.extras(), FORWARDED_TTL_SECONDS,
+                route.authTable()));
+        }
         ApiRequest request = new ApiRequest(route.group().canonical(), null, verb, segments, Map.of(), given,
             null, headerMap, "127.0.0.1", route.url(), "", "http://localhost");
         Answer answer = handle(request);

@@ -94,7 +94,9 @@ public final class TableTriggers implements TableListener {
             boolean active = !Boolean.FALSE.equals(constant(c, "active"));
             Trigger t = new Trigger(c, name.toLowerCase(Locale.ROOT), actions, datasources, active);
             all.add(t);
-            byTable.computeIfAbsent(t.table, k -> new ArrayList<>()).add(t);
+            if (active) {
+                byTable.computeIfAbsent(t.table, k -> new ArrayList<>()).add(t);
+            }
         }
     }
 
@@ -123,19 +125,29 @@ public final class TableTriggers implements TableListener {
         }
     }
 
+    /** Only tables with an active trigger: writes to the others are told to nobody. */
+    @Override
+    public boolean listensTo(String table) {
+        return triggersOf(table) != null;
+    }
+
+    /** The active triggers of a table, or null when it has none. */
+    private List<Trigger> triggersOf(String table) {
+        List<Trigger> triggers = byTable.get(table);
+        // Table names match without case, as everywhere in xs; the exact name is the common case.
+        return triggers != null ? triggers : byTable.get(table.toLowerCase(Locale.ROOT));
+    }
+
     @Override
     public void changed(TableChange change) {
-        List<Trigger> triggers = byTable.get(change.table());
-        if (triggers == null) {
-            // Table names match without case, as everywhere in xs; the exact name is the common case.
-            triggers = byTable.get(change.table().toLowerCase(Locale.ROOT));
-        }
+        List<Trigger> triggers = triggersOf(change.table());
         if (triggers == null) {
             return;
         }
         String action = change.action().word();
-        for (Trigger t : triggers) {
-            if (t.active && t.actions.contains(action)
+        for (int i = 0; i < triggers.size(); i++) {
+            Trigger t = triggers.get(i);
+            if (t.actions.contains(action)
                 && (t.datasources.isEmpty() || t.datasources.contains(change.datasource()))) {
                 run(t, change, action);
             }
@@ -149,11 +161,10 @@ public final class TableTriggers implements TableListener {
                 + " deep (does a trigger write to the table it listens to?)");
             return;
         }
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("new", new LinkedHashMap<>(change.newRow()));
-        input.put("old", new LinkedHashMap<>(change.oldRow()));
-        input.put("action", action);
-        input.put("datasource", change.datasource());
+        // The rows as the change carries them, read-only: no script changes a value in place
+        // (writes below a variable copy the containers along the path), so no copy is needed.
+        Map<String, Object> input = Map.of("new", change.newRow(), "old", change.oldRow(), "action", action,
+            "datasource", change.datasource() == null ? "live" : change.datasource());
         level[0]++;
         Outcome outcome;
         try {

@@ -26,7 +26,7 @@ import xs.interp.Outcome;
  * xs.interp.Services#clock()}): {@link #tick()} runs what is due at that clock's now, so a test
  * with its own clock drives the schedule without sleeping, and {@link #start()} ticks it with
  * real time. Every run prints a line when it starts and one when it ends, naming the task and
- * the run.
+ * the run. Each run goes through the branch's {@code task} middleware ({@code branch.xs}), as in Xano.
  * <pre>task cleanup { stack { db.bulk.delete session { where = $db.session.expires_at < now } } schedule = [{starts_on: 2026-01-01 00:00:00+0000, freq: 60}] }</pre>
  */
 public final class TaskScheduler implements AutoCloseable {
@@ -44,6 +44,8 @@ public final class TaskScheduler implements AutoCloseable {
     }
 
     private final Interpreter interpreter;
+    private final Workspace.Chain middleware;
+    private final MiddlewareRunner middlewareRunner;
     private final LongSupplier clock;
     private final TaskLease lease;
     private final Executor runner;
@@ -79,7 +81,15 @@ public final class TaskScheduler implements AutoCloseable {
      * @param runner where runs execute (the scheduler itself never runs a stack)
      */
     public TaskScheduler(Interpreter interpreter, TaskLease lease, Executor runner, PrintStream log) {
+        this(interpreter, Workspace.of(interpreter.program()).chain("task"), lease, runner, log);
+    }
+
+    /** @param middleware the branch's task middleware, run around every run */
+    public TaskScheduler(Interpreter interpreter, Workspace.Chain middleware, TaskLease lease, Executor runner,
+                         PrintStream log) {
         this.interpreter = interpreter;
+        this.middleware = middleware;
+        this.middlewareRunner = new MiddlewareRunner(interpreter);
         this.clock = interpreter.services().clock();
         this.lease = lease;
         this.runner = runner;
@@ -237,8 +247,8 @@ public final class TaskScheduler implements AutoCloseable {
             log.println(title + ": started");
             Run run;
             try {
-                Outcome outcome = interpreter.run(e.task, new LinkedHashMap<String, Object>(), Identity.ANONYMOUS.auth(),
-                    Map.of());
+                Outcome outcome = middlewareRunner.run(middleware, e.task, new LinkedHashMap<>(),
+                    Identity.ANONYMOUS.auth(), null);
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 for (Object line : outcome.logs()) {
                     log.println(title + ": log: " + (line instanceof String s ? s : Json.write(line)));

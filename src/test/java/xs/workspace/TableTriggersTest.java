@@ -155,4 +155,19 @@ class TableTriggersTest {
         assertTrue(log().contains("table_trigger bump_counter on update of counter failed: not run: triggers are nested "
             + "more than " + TableTriggers.MAX_DEPTH + " deep"), log());
     }
+
+    @Test
+    void triggersAndTheWriterShareTheRowWithoutSeeingEachOthersChanges() throws Exception {
+        JsonNode r = call("shared_row");
+        JsonNode seen = r.path("seen");
+        assertEquals(2, seen.size(), seen.toString());
+        assertEquals("changer", seen.path(0).path("by").asText());
+        assertEquals("changed by a trigger", seen.path(0).path("row").path("title").asText());
+        assertEquals("[\"a\",\"pushed\"]", seen.path(0).path("row").path("tags").toString());
+        assertEquals("reader", seen.path(1).path("by").asText());
+        assertEquals("original", seen.path(1).path("row").path("title").asText(), "the next trigger got the row as written");
+        assertEquals("[\"a\"]", seen.path(1).path("row").path("tags").toString());
+        assertEquals("original", r.path("note").path("title").asText(), "the writer got the row as written");
+        assertEquals("[\"a\",\"by the writer\"]", r.path("note").path("tags").toString());
+    }
 }

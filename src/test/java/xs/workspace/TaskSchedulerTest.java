@@ -217,4 +217,64 @@ class TaskSchedulerTest {
         assertNotNull(scheduler.tasks().get(0).problem());
         assertTrue(scheduler.runNow("odd").orElseThrow().get(10, TimeUnit.SECONDS).ok());
     }
+
+    @Test
+    void eachRunGoesThroughTheBranchsTaskMiddlewareAndOnlyTasksDo() throws Exception {
+        TaskScheduler scheduler = new TaskScheduler(interpreter(TICKER + """
+            ---
+            branch v1 {
+              middleware = {task: {pre: ["before_task"], post: ["after_task"]}, query: {pre: ["not_for_tasks"]}}
+            }
+            ---
+            middleware before_task {
+              input {
+                json vars
+                enum type {
+                  values = ["pre", "post"]
+                }
+              }
+              stack {
+                db.add tick {
+                  data = {at: 1}
+                }
+              }
+              response = {}
+            }
+            ---
+            middleware after_task {
+              input {
+                json vars
+                enum type {
+                  values = ["pre", "post"]
+                }
+              }
+              stack {
+                debug.log {
+                  value = "after " ~ $input.type
+                }
+              }
+              response = null
+            }
+            ---
+            middleware not_for_tasks {
+              input {
+                json vars
+              }
+              stack {
+                throw {
+                  name = "Wrong"
+                  value = "query middleware ran for a task"
+                }
+              }
+            }
+            """), TaskLease.ALONE, Runnable::run, log);
+        now.set(START);
+        scheduler.tick();
+        assertEquals(2, ticks(), "the pre middleware's row and the task's own");
+        TaskScheduler.Run run = scheduler.runNow("ticker").orElseThrow().get(10, TimeUnit.SECONDS);
+        assertTrue(run.ok(), run.error());
+        assertEquals(4, ticks());
+        String text = logBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("task ticker run #1 (due 2026-01-01T02:00:00Z): log: after post"), text);
+    }
 }

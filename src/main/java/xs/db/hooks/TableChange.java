@@ -21,9 +21,11 @@ public record TableChange(String table, Action action, Map<String, Object> newRo
     public enum Action {
         INSERT, UPDATE, DELETE, TRUNCATE;
 
+        private final String word = name().toLowerCase(java.util.Locale.ROOT);
+
         /** The lower-case name a trigger's {@code action} input receives. */
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return word;
         }
     }
 

@@ -12,4 +12,12 @@ package xs.db.hooks;
 @FunctionalInterface
 public interface TableListener {
     void changed(TableChange change);
+
+    /**
+     * Whether writes to {@code table} matter to this listener. Writes to a table no listener
+     * listens to are the engine's writes and nothing more (no old row read, nothing told).
+     */
+    default boolean listensTo(String table) {
+        return true;
+    }
 }

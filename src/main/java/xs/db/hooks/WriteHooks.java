@@ -1,19 +1,18 @@
 package xs.db.hooks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import xs.db.Condition;
 import xs.db.Database;
 import xs.db.Query;
 import xs.db.TableSchema;
 import xs.db.hooks.TableChange.Action;
-import xs.db.value.Values;
 
 /**
  * The layer every engine sits under: it hashes {@code password} columns on every write (rows
@@ -22,16 +21,18 @@ import xs.db.value.Values;
  *
  * <pre>db.add user { data = {email: "ada@example.com", password: "s3cret"} }   // stored as $2y$10$...</pre>
  *
- * <p>Listeners need the row before a change, which the engine's statements do not return; with
- * listeners present, a write reads the old rows first inside one engine transaction, so the
- * pair is consistent. Without listeners a write is the engine's write and nothing more. Inside
- * {@code db.transaction} changes wait for the outermost commit and vanish with a rollback.
+ * <p>Listeners need the row before a change, which the engine's statements do not return; when a
+ * listener listens to the table, a write reads the old rows first inside one engine transaction,
+ * so the pair is consistent. A write to a table no listener listens to is the engine's write and
+ * nothing more. Inside {@code db.transaction} changes wait for the outermost commit and vanish
+ * with a rollback. Listeners get the rows the writer gets (no copy), read-only.
  */
 public final class WriteHooks implements Database {
     private final Database engine;
     private final String datasource;
     private final PasswordColumns passwords;
-    private final List<TableListener> listeners = new CopyOnWriteArrayList<>();
+    /** Replaced whole on each change (rare), read on every write without a lock or an iterator. */
+    private volatile TableListener[] listeners = new TableListener[0];
     /** Changes of the transaction this thread is running, told at its outermost commit. */
     private final ThreadLocal<List<TableChange>> pending = new ThreadLocal<>();
 
@@ -51,12 +52,14 @@ public final class WriteHooks implements Database {
         return engine;
     }
 
-    public void addListener(TableListener listener) {
-        listeners.add(listener);
+    public synchronized void addListener(TableListener listener) {
+        TableListener[] more = Arrays.copyOf(listeners, listeners.length + 1);
+        more[listeners.length] = listener;
+        listeners = more;
     }
 
-    public void removeListener(TableListener listener) {
-        listeners.remove(listener);
+    public synchronized void removeListener(TableListener listener) {
+        listeners = Arrays.stream(listeners).filter(l -> l != listener).toArray(TableListener[]::new);
     }
 
     // ---- schema and seed data -------------------------------------------------------------
@@ -136,7 +139,7 @@ public final class WriteHooks implements Database {
 
     /** An edit of one row (or an add when none matches, for add_or_edit), told with its old row. */
     private Map<String, Object> change(String table, String field, Object value, Supplier<Map<String, Object>> write) {
-        if (listeners.isEmpty()) {
+        if (!listened(table)) {
             return write.get();
         }
         List<Map<String, Object>> old = new ArrayList<>(1);
@@ -151,7 +154,7 @@ public final class WriteHooks implements Database {
 
     @Override
     public void delete(String table, String field, Object value) {
-        if (listeners.isEmpty()) {
+        if (!listened(table)) {
             engine.delete(table, field, value);
             return;
         }
@@ -172,7 +175,7 @@ public final class WriteHooks implements Database {
     @Override
     public long bulkAdd(String table, List<Map<String, Object>> items) {
         List<Map<String, Object>> rows = passwords.hashAll(table, items);
-        if (listeners.isEmpty()) {
+        if (!listened(table)) {
             return engine.bulkAdd(table, rows);
         }
         // One add per row, so each new row (with its id) can be told; all or none as before.
@@ -199,7 +202,7 @@ public final class WriteHooks implements Database {
 
     /** A bulk update by ids, told row by row: the rows before and after, read in the same transaction. */
     private long bulkChange(String table, List<Map<String, Object>> items, Supplier<Long> write) {
-        if (listeners.isEmpty()) {
+        if (!listened(table)) {
             return write.get();
         }
         List<Map<String, Object>> before = new ArrayList<>();
@@ -231,7 +234,7 @@ public final class WriteHooks implements Database {
     @Override
     @SuppressWarnings("unchecked")
     public long bulkDelete(String table, Condition where) {
-        if (listeners.isEmpty()) {
+        if (!listened(table)) {
             return engine.bulkDelete(table, where);
         }
         List<Object> doomed = engine.transaction(() -> {
@@ -282,38 +285,60 @@ public final class WriteHooks implements Database {
 
     // ---- telling listeners ----------------------------------------------------------------
 
+    /** Whether any listener listens to writes to {@code table} (most tables have no trigger). */
+    private boolean listened(String table) {
+        for (TableListener listener : listeners) {
+            if (listener.listensTo(table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Records an applied write: told now, or at the commit of the transaction this thread runs. */
-    @SuppressWarnings("unchecked")
     private void told(String table, Action action, Map<String, Object> newRow, Map<String, Object> oldRow) {
-        if (listeners.isEmpty()) {
+        if (!listened(table)) {
             return;
         }
-        // Listeners get copies (read-only, see TableChange): the caller keeps using the rows it was handed.
-        TableChange change = new TableChange(table, action, (Map<String, Object>) Values.copy(newRow),
-            (Map<String, Object>) Values.copy(oldRow), datasource);
+        // Listeners share the rows with the writer, read-only (see TableChange), without a copy: the
+        // engine hands out fresh maps for each write, and neither the writer nor a listener changes them.
+        TableChange change = new TableChange(table, action, newRow, oldRow, datasource);
         List<TableChange> changes = pending.get();
         if (changes != null) {
             changes.add(change);
-        } else {
-            tell(List.of(change));
+            return;
+        }
+        RuntimeException failure = tellAll(change);
+        if (failure != null) {
+            throw failure;
         }
     }
 
     private void tell(List<TableChange> changes) {
         RuntimeException failure = null;
         for (TableChange change : changes) {
-            for (TableListener listener : listeners) {
-                try {
-                    listener.changed(change);
-                } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                }
+            RuntimeException thrown = tellAll(change);
+            if (failure == null) {
+                failure = thrown;
             }
         }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Tells every listener, even after one throws; answers the first exception thrown, or null. */
+    private RuntimeException tellAll(TableChange change) {
+        RuntimeException failure = null;
+        for (TableListener listener : listeners) {
+            try {
+                listener.changed(change);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        return failure;
     }
 }

@@ -245,11 +245,31 @@ class WriteHooksTest {
     }
 
     @Test
-    void listenersGetReadOnlyCopiesOfTheRows() {
+    void listenersGetTheWritersRowsReadOnly() {
         listening();
         Map<String, Object> added = db.add("item", row("name", "a"));
-        added.put("name", "changed by the caller");
-        assertEquals("a", told.get(0).newRow().get("name"));
+        assertEquals(added, told.get(0).newRow());
         assertThrows(UnsupportedOperationException.class, () -> told.get(0).newRow().put("name", "b"));
+        assertEquals("a", added.get("name"));
+    }
+
+    @Test
+    void writesToATableNoListenerListensToAreNotTold() {
+        db.define(new TableSchema("item", List.of(ColumnSchema.of("name", "text")), List.of(), List.of(), false));
+        db.define(new TableSchema("other", List.of(ColumnSchema.of("name", "text")), List.of(), List.of(), false));
+        db.addListener(new TableListener() {
+            @Override
+            public void changed(TableChange change) {
+                told.add(change);
+            }
+
+            @Override
+            public boolean listensTo(String table) {
+                return table.equals("item");
+            }
+        });
+        db.add("other", row("name", "a"));
+        db.add("item", row("name", "b"));
+        assertEquals(List.of("item"), told.stream().map(TableChange::table).toList());
     }
 }
