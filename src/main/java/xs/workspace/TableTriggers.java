@@ -1,5 +1,6 @@
 package xs.workspace;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,59 @@ public final class TableTriggers implements TableListener {
             this.actions = actions;
             this.datasources = datasources;
             this.active = active;
+        }
+    }
+
+    /**
+     * A trigger's input {@code {new, old, action, datasource}}: four fixed fields, found by comparing
+     * the names (interned, as the input schema's are) rather than hashing them, since input
+     * validation looks every declared field up once per run.
+     */
+    private static final class TriggerInput extends AbstractMap<String, Object> {
+        private static final String[] KEYS = {"new", "old", "action", "datasource"};
+        private final Object[] values;
+
+        TriggerInput(Object newRow, Object oldRow, String action, String datasource) {
+            this.values = new Object[] {newRow, oldRow, action, datasource};
+        }
+
+        private static int indexOf(Object key) {
+            for (int i = 0; i < KEYS.length; i++) {
+                if (KEYS[i] == key) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < KEYS.length; i++) {
+                if (KEYS[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public Object get(Object key) {
+            int i = indexOf(key);
+            return i < 0 ? null : values[i];
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return indexOf(key) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return KEYS.length;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < KEYS.length; i++) {
+                entries.add(new SimpleImmutableEntry<>(KEYS[i], values[i]));
+            }
+            return entries;
         }
     }
 
@@ -163,8 +217,8 @@ public final class TableTriggers implements TableListener {
         }
         // The rows as the change carries them, read-only: no script changes a value in place
         // (writes below a variable copy the containers along the path), so no copy is needed.
-        Map<String, Object> input = Map.of("new", change.newRow(), "old", change.oldRow(), "action", action,
-            "datasource", change.datasource() == null ? "live" : change.datasource());
+        Map<String, Object> input = new TriggerInput(change.newRow(), change.oldRow(), action,
+            change.datasource() == null ? "live" : change.datasource());
         level[0]++;
         Outcome outcome;
         try {
