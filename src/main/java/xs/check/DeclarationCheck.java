@@ -73,8 +73,8 @@ final class DeclarationCheck {
             if (!TYPES.contains(d.type())) {
                 String hint = LearnerHints.type(d.type());
                 out.add(Diagnostic.error(Code.XS0218, d.typeSpan(), "unknown type '" + d.type() + "'"
-                    + (hint != null ? hint : Suggest.didYouMean(d.type(), TYPES)) + ": fields are int, decimal, text, bool, timestamp, json,"
-                    + " enum, object, email, uuid and the other Xano types"));
+                    + (hint != null ? hint : Suggest.didYouMean(d.type(), TYPES) + ": fields are int, decimal, text, bool,"
+                    + " timestamp, json, enum, object, email, uuid and the other Xano types")));
             }
             if (d.name() != null && !seen.add(d.name())) {
                 out.add(Diagnostic.error(Code.XS0218, d.nameSpan(), "'" + d.name() + "' is declared twice in this "
