@@ -20,6 +20,7 @@ public enum Code {
     XS0110("invalid literal"),
     XS0111("invalid backtick expression"),
     XS0112("exporter quirk"),
+    XS0113("filter before an operator"),
 
     XS0201("variable never assigned"),
     XS0202("undeclared input"),

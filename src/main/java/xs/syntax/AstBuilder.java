@@ -456,9 +456,13 @@ final class AstBuilder {
                 }
             }
             ChainContext next = null;
+            boolean filtered = false;
             while (link != null && link.getChildCount() > 0) {
                 ParseTree head = link.getChild(0);
                 if (head instanceof BinaryOpContext op) {
+                    if (filtered && insideDisabled == 0) {
+                        unparenthesisedFilter(e, op);
+                    }
                     operators.add(operator(op));
                     next = (ChainContext) link.getChild(1);
                     break;
@@ -484,6 +488,7 @@ final class AstBuilder {
                     }
                 }
                 e = filter(e, name, disabled, args == null ? List.of() : args, args == null ? name : (ParserRuleContext) link);
+                filtered = true;
                 link = rest;
             }
             if (prefixes > 0) {
@@ -493,6 +498,15 @@ final class AstBuilder {
             c = next;
         }
         return operands.size() == 1 ? operands.get(0) : climb(operands, operators, new int[] {0}, 0);
+    }
+
+    /**
+     * {@code $list|count > 1}: xs reads it as {@code ($list|count) > 1}, but Xano's editor refuses
+     * a filter followed by an operator ("wrap your filter with parentheses", reference §7.3).
+     */
+    private void unparenthesisedFilter(Expr filtered, BinaryOpContext op) {
+        diagnostics.add(Diagnostic.warning(Code.XS0113, filtered.span(), "Xano's editor refuses a filter followed by"
+            + " an operator: write (" + filtered.span().text() + ") " + op.getText() + " …"));
     }
 
     /**
@@ -751,6 +765,8 @@ final class AstBuilder {
         }
         List<Diagnostic> problems = new ArrayList<>();
         Expr inner = embedded.parse(body, offset, problems);
+        // Backtick text is Xano's expression type, read by its engine rather than its editor.
+        problems.removeIf(d -> d.code() == Code.XS0113);
         if (inner != null) {
             diagnostics.addAll(problems);
             return inner;
