@@ -90,6 +90,7 @@ public final class WorkspaceBench {
         String read = "/products?category=cat3&page=2&per_page=20";
         String write = "/orders";
         String order = "{\"product_id\": 43, \"quantity\": 2}";
+        sameAnswers(xsBase + read, handBase + read, token);
         System.out.println("connections " + connections + "; each server warmed up for " + WARM_UP
             + " s per endpoint first, then 3 s warm-up and 5 s measured per row");
         for (String[] row : new String[][] {{"read", "GET", read, "-"}, {"write", "POST", write, order}}) {
@@ -116,6 +117,26 @@ public final class WorkspaceBench {
         hand.stop();
         xs.close();
         System.exit(0);
+    }
+
+    /** Both servers must answer the read endpoint with the same bytes, or the comparison is void. */
+    static void sameAnswers(String xsUrl, String handUrl, String token) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String[] bodies = new String[2];
+        int i = 0;
+        for (String url : new String[] {xsUrl, handUrl}) {
+            java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+            }
+            bodies[i++] = r.body();
+        }
+        if (!bodies[0].equals(bodies[1])) {
+            throw new IllegalStateException("the two servers answer the read endpoint differently:\n" + bodies[0] + "\n"
+                + bodies[1]);
+        }
+        System.out.println("read endpoint: both servers answer the same " + bodies[0].length() + " bytes");
     }
 
     /**
@@ -205,7 +226,7 @@ public final class WorkspaceBench {
                     new Condition.Compare(new Operand.Column("product", "stock", List.of()), Op.GT, new Operand.Constant(0L))));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> result = (Map<String, Object>) db.query(new Query("product", where,
-                    List.of(new Sort("price", Direction.ASC)), new ReturnSpec("list", new Paging(page, perPage, 0, false)),
+                    List.of(new Sort("price", Direction.ASC)), new ReturnSpec("list", new Paging(page, perPage, 0, true)),
                     null, null));
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> items = (List<Map<String, Object>>) result.get("items");
@@ -218,9 +239,10 @@ public final class WorkspaceBench {
                 out = new LinkedHashMap<>();
                 out.put("user", me.get("name"));
                 out.put("page", result.get("curPage"));
+                out.put("total", result.get("itemsTotal"));
                 out.put("items", items);
                 out.put("names", names);
-                out.put("value", value);
+                out.put("value", value.stripTrailingZeros());
             } else {
                 exchange.startBlocking();
                 @SuppressWarnings("unchecked")
