@@ -78,9 +78,8 @@ final class ApiServer implements AutoCloseable {
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(),
             out);
-        // Stored files go beside the scripts, in the test's own folder.
-        FolderFileStore files = new FolderFileStore(folder.resolve("stored-files"), "http://localhost",
-            System::currentTimeMillis);
+        // Stored files go to a temporary folder of their own, never into the folder served (an export).
+        FolderFileStore files = FolderFileStore.temporary("http://localhost", System::currentTimeMillis);
         Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of("api_key", "k-123"),
             10_000).with(Outside.none().withFiles(files)));
         hub.attach(interpreter);
