@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * persistent connection), send METHOD URL for WARMUP + MEASURE seconds. RATE 0 is closed loop
  * (as fast as answers come: the maximum rate); RATE > 0 sends on a fixed schedule and measures
  * latency from each request's scheduled time, so a stall counts for every request it delays.
- * Prints one line: rps, p50 and p99 in milliseconds, and non-200 answers.
+ * Prints "measuring" when the measured window opens and "measured" when it closes (so the server
+ * can take its CPU time over the window), then one line: rps, p50 and p99 in milliseconds,
+ * non-200 answers.
  *
  *   java LoadGen URL METHOD BODY|- TOKEN CONNECTIONS WARMUP MEASURE RATE
  */
@@ -73,9 +75,17 @@ public final class LoadGen {
             });
             threads[t].start();
         }
+        Thread clock = new Thread(() -> {
+            at(measureFrom);
+            System.out.println("measuring");
+            at(end);
+            System.out.println("measured");
+        });
+        clock.start();
         for (Thread t : threads) {
             t.join();
         }
+        clock.join();
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -87,5 +97,11 @@ public final class LoadGen {
         double p50 = total == 0 ? 0 : all[(int) (total * 0.50)] / 1e6;
         double p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))] / 1e6;
         System.out.printf("rps=%.0f p50=%.2f p99=%.2f errors=%d%n", total / measure, p50, p99, errors.get());
+    }
+
+    private static void at(long nanos) {
+        for (long now = System.nanoTime(); now < nanos; now = System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(nanos - now);
+        }
     }
 }

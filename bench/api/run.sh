@@ -6,6 +6,7 @@
 #
 #   bench/api/run.sh            # 16 connections
 #   CONNECTIONS=32 bench/api/run.sh
+#   ROWS=read bench/api/run.sh  # one endpoint only
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,4 +18,4 @@ fi
 mkdir -p "$here/build/loadgen" "$here/build/bench"
 javac -d "$here/build/loadgen" "$here/LoadGen.java"
 javac -cp "$jar" -d "$here/build/bench" "$here/WorkspaceBench.java"
-java -Xss8m -cp "$jar:$here/build/bench" WorkspaceBench "$here/app" "$here/build/loadgen" "${CONNECTIONS:-16}"
+java -Xss8m -cp "$jar:$here/build/bench" WorkspaceBench "$here/app" "$here/build/loadgen" "${CONNECTIONS:-16}" "${ROWS:-read,write}"

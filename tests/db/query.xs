@@ -130,6 +130,25 @@ function paged {
 // data {"product": [{"id": 1, "name": "a", "category": "x", "price": 1, "stock": 1}]}
 // expect {"with_totals": {"itemsReceived": 0, "curPage": 3, "nextPage": null, "prevPage": 2, "offset": 0, "perPage": 2, "items": [], "itemsTotal": 1, "pageTotal": 1}, "without_totals": {"itemsReceived": 0, "curPage": 3, "nextPage": null, "prevPage": 2, "offset": 0, "perPage": 2, "items": []}}
 
+// Xano writes a paged query's output as envelope keys beside items.COLUMN (real exports do).
+function paged_output {
+  input {
+  }
+
+  stack {
+    db.query product {
+      sort = {id: "desc"}
+      return = {type: "list", paging: {page: 1, per_page: 2}}
+      output = ["itemsReceived", "curPage", "nextPage", "items.id", "items.name"]
+    } as $page
+  }
+
+  response = $page
+}
+// run paged_output
+// data {"product": [{"id": 1, "name": "a", "category": "x", "price": 1, "stock": 1}, {"id": 2, "name": "b", "category": "x", "price": 1, "stock": 1}, {"id": 3, "name": "c", "category": "x", "price": 1, "stock": 1}]}
+// expect {"itemsReceived": 2, "curPage": 1, "nextPage": 2, "items": [{"id": 3, "name": "c"}, {"id": 2, "name": "b"}]}
+
 function evaluated {
   input {
   }

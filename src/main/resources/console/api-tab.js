@@ -38,7 +38,8 @@
         el('ul', { class: 'items' }, items.length ? items : el('li', { class: 'empty', text: 'No queries.' })),
       ];
     });
-    fill($('#api-groups'), groups.length ? groups : el('p', { class: 'empty', text: 'No api groups loaded.' }));
+    // Each group is a heading and its list: flattened, or the page would show "[object …]".
+    fill($('#api-groups'), groups.length ? groups.flat() : el('p', { class: 'empty', text: 'No api groups loaded.' }));
   }
 
   function select(q) {
@@ -112,6 +113,8 @@
     }
     const button = $('#query-button');
     button.disabled = true;
+    // The last answer goes at once: an answer on screen is always this call's.
+    result.replaceChildren(el('div', { class: 'status pending', text: `Sending ${q.verb} ${path}…` }));
     try {
       const token = await tokenFor(q.auth);
       if (token) options.headers.Authorization = `Bearer ${token}`;

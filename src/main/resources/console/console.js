@@ -158,11 +158,12 @@
 
   function renderSummary() {
     const p = state.program;
-    const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const count = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${state.server.realtime_path}`;
     const summary = $('#summary');
     summary.replaceChildren(
-      el('span', { text: [count(p.functions.length, 'function'), count(p.realtime_channels.length, 'channel'),
+      el('span', { text: [count((p.api_groups || []).reduce((n, g) => n + g.queries.length, 0), 'query', 'queries'),
+        count(p.functions.length, 'function'), count(p.realtime_channels.length, 'channel'),
         count(p.realtime_triggers.length, 'trigger'), count(p.tables.length, 'table')].join(' · ') }),
       el('span', { class: 'url', title: 'The realtime endpoint this page uses', text: url }),
     );

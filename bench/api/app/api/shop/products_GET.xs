@@ -15,11 +15,11 @@ query products verb=GET {
     db.query product {
       where = $db.product.category == $input.category && $db.product.stock > 0
       sort = {product.price: "asc"}
-      return = {type: "list", paging: {page: $input.page, per_page: $input.per_page}}
+      return = {type: "list", paging: {page: $input.page, per_page: $input.per_page, totals: true}}
     } as $page
     var $names {
       value = $page.items|map:($$.name|to_upper)
     }
   }
-  response = {user: $me.name, page: $page.curPage, items: $page.items, names: $names, value: $page.items|map:$$.price|sum}
+  response = {user: $me.name, page: $page.curPage, total: $page.itemsTotal, items: $page.items, names: $names, value: $page.items|map:$$.price|sum}
 }

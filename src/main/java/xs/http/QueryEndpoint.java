@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,19 +62,43 @@ public final class QueryEndpoint extends WorkerHandler {
         String verb = exchange.getRequestMethod().toString().toUpperCase(Locale.ROOT);
         boolean head = verb.equals("HEAD");
         Answer answer;
+        int status;
+        List<Path> uploads = new ArrayList<>();
         try {
-            answer = VERBS.contains(verb) ? api.handle(read(exchange, verb)) : Answer.notFound();
+            answer = VERBS.contains(verb) ? api.handle(read(exchange, verb, uploads)) : Answer.notFound();
+            status = answer.status();
+            if (!answer.ok() && answer.body() instanceof Map<?, ?> b && b.get("message") != null) {
+                AccessLog.note(exchange, String.valueOf(b.get("message")));
+            }
         } catch (BadRequest e) {
             answer = Answer.error(e.type, e.getMessage());
-            exchange.setStatusCode(e.status);
+            status = e.status;
             AccessLog.note(exchange, e.getMessage());
-            write(exchange, e.status, answer, head);
-            return;
+        } finally {
+            // The request's files live as long as its run: gone before the answer leaves.
+            delete(uploads);
         }
-        if (!answer.ok() && answer.body() instanceof Map<?, ?> b && b.get("message") != null) {
-            AccessLog.note(exchange, String.valueOf(b.get("message")));
+        write(exchange, status, answer, head);
+    }
+
+    /** The bytes of one of this request's uploads, by the path its input shows; null for any other path. */
+    private static byte[] uploaded(List<Path> uploads, String path) throws IOException {
+        for (Path p : uploads) {
+            if (p.toString().equals(path)) {
+                return Files.readAllBytes(p);
+            }
         }
-        write(exchange, answer.status(), answer, head);
+        return null;
+    }
+
+    private static void delete(List<Path> uploads) {
+        for (Path p : uploads) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                System.err.println("xs serve: could not delete the upload " + p + ": " + e.getMessage());
+            }
+        }
     }
 
     /** A request that cannot reach a query; the status and type to answer with. */
@@ -88,7 +113,8 @@ public final class QueryEndpoint extends WorkerHandler {
         }
     }
 
-    private ApiRequest read(HttpServerExchange exchange, String verb) throws BadRequest {
+    /** The request as the {@link Api} takes it; files uploaded with it are added to {@code uploads}. */
+    private ApiRequest read(HttpServerExchange exchange, String verb, List<Path> uploads) throws BadRequest {
         // The raw URI, so an encoded slash stays inside its segment (it is a value, not a separator).
         String uri = exchange.getRequestURI();
         int schemeEnd = uri.indexOf("://");
@@ -123,12 +149,13 @@ public final class QueryEndpoint extends WorkerHandler {
         for (HeaderValues h : exchange.getRequestHeaders()) {
             headers.put(WebRequest.titleCase(h.getHeaderName().toString()), String.join(", ", h));
         }
-        Body body = verb.equals("GET") || verb.equals("HEAD") ? Body.NONE : body(exchange);
+        Body body = verb.equals("GET") || verb.equals("HEAD") ? Body.NONE : body(exchange, uploads);
         String host = exchange.getHostAndPort();
         String remote = exchange.getSourceAddress() == null ? "" : exchange.getSourceAddress().getAddress()
             .getHostAddress();
         return new ApiRequest(canonical, branch, verb, segments, query, body.fields, body.text, headers, remote,
-            querystring.isEmpty() ? uri : uri + "?" + querystring, querystring, scheme + "://" + host + PREFIX + group[0]);
+            querystring.isEmpty() ? uri : uri + "?" + querystring, querystring, scheme + "://" + host + PREFIX + group[0],
+            path -> uploaded(uploads, path));
     }
 
     /** A decoded body: its fields (null when there is none) and its text. */
@@ -136,11 +163,11 @@ public final class QueryEndpoint extends WorkerHandler {
         static final Body NONE = new Body(null, null);
     }
 
-    private Body body(HttpServerExchange exchange) throws BadRequest {
+    private Body body(HttpServerExchange exchange, List<Path> uploads) throws BadRequest {
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (mime.equals("multipart/form-data")) {
-            return multipart(exchange);
+            return multipart(exchange, uploads);
         }
         String text = text(exchange);
         if (text.isBlank()) {
@@ -196,7 +223,7 @@ public final class QueryEndpoint extends WorkerHandler {
     }
 
     /** Form fields as text, files as {@code {name, size, mime, path}} (the upload, kept for the request). */
-    private Body multipart(HttpServerExchange exchange) throws BadRequest {
+    private Body multipart(HttpServerExchange exchange, List<Path> uploads) throws BadRequest {
         exchange.startBlocking();
         exchange.setMaxEntitySize(maxBodyBytes);
         MultiPartParserDefinition multipart = new MultiPartParserDefinition();
@@ -212,7 +239,7 @@ public final class QueryEndpoint extends WorkerHandler {
             // Read inside: closing the parser deletes Undertow's temporary files.
             for (String name : form) {
                 for (FormData.FormValue v : form.get(name)) {
-                    Object value = v.isFileItem() ? upload(v) : v.getValue();
+                    Object value = v.isFileItem() ? upload(v, uploads) : v.getValue();
                     fields.merge(name, value, (a, b) -> {
                         List<Object> list = a instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(a));
                         list.add(b);
@@ -230,14 +257,17 @@ public final class QueryEndpoint extends WorkerHandler {
         return new Body(fields, null);
     }
 
-    /** An uploaded file as scripts see it, copied to a file of its own that outlives the parser. */
-    private static Map<String, Object> upload(FormData.FormValue v) throws IOException {
+    /**
+     * An uploaded file as scripts see it, copied to a file of its own that outlives the parser
+     * (and is deleted when the request has been answered).
+     */
+    private static Map<String, Object> upload(FormData.FormValue v, List<Path> uploads) throws IOException {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("name", v.getFileName());
         String contentType = v.getHeaders() == null ? null : v.getHeaders().getFirst(Headers.CONTENT_TYPE);
         file.put("mime", contentType == null ? "application/octet-stream" : contentType);
-        java.nio.file.Path copy = Files.createTempFile("xs-upload-", "");
-        copy.toFile().deleteOnExit();
+        Path copy = Files.createTempFile("xs-upload-", "");
+        uploads.add(copy);
         try (InputStream in = v.getFileItem().getInputStream()) {
             Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }

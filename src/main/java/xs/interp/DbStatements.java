@@ -185,8 +185,13 @@ final class DbStatements {
             for (Map.Entry<String, WhereCompiler.OperandPlan> e : eval.entrySet()) {
                 computed.put(e.getKey(), e.getValue().build(f));
             }
-            return db.query(new Query(table, w, sorts(sort.eval(f), span), returnSpec(ret.eval(f), span),
-                columns(output.eval(f), span), computed.isEmpty() ? null : computed));
+            ReturnSpec spec = returnSpec(ret.eval(f), span);
+            List<String> columns = columns(output.eval(f), span);
+            // A paged query's output names envelope keys and items.COLUMN (Xano's form).
+            PagedOutput paged = spec.paging() == null ? null : PagedOutput.of(columns);
+            Object result = db.query(new Query(table, w, sorts(sort.eval(f), span), spec,
+                paged == null ? columns : paged.rows(), computed.isEmpty() ? null : computed));
+            return paged == null ? result : paged.envelope(result);
         });
     }
 

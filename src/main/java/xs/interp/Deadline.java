@@ -1,29 +1,21 @@
 package xs.interp;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-
 /**
- * The time limit of one run. A shared timer flips a flag when it passes; loops, lambdas and
- * sleeps look at the flag, so a runaway script ends with an error instead of hanging.
+ * The time limit of one run. Loops, lambdas and sleeps ask whether it has passed, so a runaway
+ * script ends with an error instead of hanging. The answer reads the clock when asked: no timer
+ * entry per run (a shared timer queued one per HTTP request, under one lock, and kept each
+ * cancelled entry for the whole limit).
+ * <pre>Deadline d = Deadline.start(30_000); … d.check();   // XS0303 once 30 s have passed</pre>
  */
 public final class Deadline {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "xs-deadline");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final long millis;
     private final long startNanos = System.nanoTime();
-    private final ScheduledFuture<?> task;
+    private final long endNanos;
     private volatile boolean expired;
 
     private Deadline(long millis) {
         this.millis = millis;
-        this.task = millis > 0 ? TIMER.schedule(() -> expired = true, millis, TimeUnit.MILLISECONDS) : null;
+        this.endNanos = startNanos + millis * 1_000_000L;
     }
 
     /** Starts a deadline; 0 or less means none. */
@@ -31,7 +23,14 @@ public final class Deadline {
         return new Deadline(millis);
     }
 
+    /** Whether the limit has passed (once it has, it stays passed). */
     public boolean expired() {
+        if (expired) {
+            return true;
+        }
+        if (millis > 0 && System.nanoTime() - endNanos >= 0) {
+            expired = true;
+        }
         return expired;
     }
 
@@ -47,16 +46,9 @@ public final class Deadline {
         return Math.max(0, millis - (System.nanoTime() - startNanos) / 1_000_000);
     }
 
-    /** Releases the timer entry once the run is over. */
-    public void cancel() {
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
     /** Fails the run if the deadline has passed. */
     public void check() {
-        if (expired) {
+        if (expired()) {
             throw timeout();
         }
     }

@@ -23,7 +23,11 @@ public final class Interpreter {
     private final Services services;
     private final FilterRegistry filters = FilterRegistry.standard();
     private final StatementRegistry statements = StatementRegistry.standard();
-    private final Map<Construct, Compiled> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * Compiled constructs, read by every call without a lock: a construct compiles once and the
+     * map is replaced by a larger copy (a synchronized map made every request queue for it).
+     */
+    private volatile Map<Construct, Compiled> compiled = new IdentityHashMap<>();
     private final Map<String, Object> environment;
     private volatile Gateway gateway;
 
@@ -156,8 +160,6 @@ public final class Interpreter {
         } catch (StackOverflowError e) {
             return new Outcome(null, XsError.runtime(construct.span(),
                 "the script recursed too deeply for the available stack").withCode(Code.XS0304), context.logs());
-        } finally {
-            context.finish();
         }
     }
 
@@ -234,19 +236,25 @@ public final class Interpreter {
         Compilation comp = new Compilation(this, null);
         Eval e = comp.expr(expr);
         RunContext context = new RunContext(this, services);
-        try {
-            return e.eval(new Frame(comp.slots, new LinkedHashMap<String, Object>(), new LinkedHashMap<String, Object>(),
-                context));
-        } finally {
-            context.finish();
-        }
+        return e.eval(new Frame(comp.slots, new LinkedHashMap<String, Object>(), new LinkedHashMap<String, Object>(),
+            context));
     }
 
     Compiled compiled(Construct construct) {
         Compiled k = compiled.get(construct);
-        if (k == null) {
-            k = compile(construct);
-            compiled.put(construct, k);
+        if (k != null) {
+            return k;
+        }
+        k = compile(construct);
+        synchronized (this) {
+            // Two threads may both compile a construct: the first one stored wins.
+            Compiled stored = compiled.get(construct);
+            if (stored != null) {
+                return stored;
+            }
+            Map<Construct, Compiled> next = new IdentityHashMap<>(compiled);
+            next.put(construct, k);
+            compiled = next;
         }
         return k;
     }

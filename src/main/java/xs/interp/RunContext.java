@@ -61,8 +61,4 @@ public final class RunContext {
         }
         return environment;
     }
-
-    void finish() {
-        deadline.cancel();
-    }
 }

@@ -142,6 +142,18 @@ final class StorageStatements {
         };
     }
 
+    /** The bytes of a file the request uploaded ({@code value = $input.doc}), or null when path is not one. */
+    private static byte[] uploaded(String path, Frame f, String statement, Span span) {
+        if (f.context.request == null) {
+            return null;
+        }
+        try {
+            return f.context.request.uploads().read(path);
+        } catch (java.io.IOException e) {
+            throw XsError.runtime(span, statement + ": the uploaded file cannot be read: " + e.getMessage());
+        }
+    }
+
     static Content content(Object value, Frame f, String statement, Span span) {
         if (value instanceof Map<?, ?> m) {
             String name = m.get("name") == null ? "file" : Values.toText(m.get("name"));
@@ -150,6 +162,10 @@ final class StorageStatements {
                 return new Content(name, mime, RawBytes.of(data));
             }
             if (m.get("path") instanceof String path) {
+                byte[] uploaded = uploaded(path, f, statement, span);
+                if (uploaded != null) {
+                    return new Content(name, mime, uploaded);
+                }
                 try {
                     return new Content(name, mime, f.context.services.outside().files().read(path));
                 } catch (FileStore.Failure e) {

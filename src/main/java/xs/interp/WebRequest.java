@@ -15,10 +15,12 @@ import java.util.Map;
  * @param headers the request's headers by Title-Cased name ({@code $env.$http_headers})
  * @param rawInput the input as the client sent it (path, body and query string merged), after pre-middleware
  * @param sentInput the same before any middleware changed it ({@code exclude_middleware = true})
+ * @param uploads the files uploaded with the request ({@code file} inputs)
  */
 public record WebRequest(String method, String uri, String querystring, Map<String, Object> headers,
                          String remoteIp, String authToken, String baseUrl, String datasource, String branch,
-                         Map<String, Object> rawInput, Map<String, Object> sentInput, String rawBody, List<Header> responseHeaders) {
+                         Map<String, Object> rawInput, Map<String, Object> sentInput, String rawBody, List<Header> responseHeaders,
+                         Uploads uploads) {
 
     /** A response header set by {@code util.set_header}. */
     public record Header(String name, String value) {
@@ -26,12 +28,13 @@ public record WebRequest(String method, String uri, String querystring, Map<Stri
 
     public WebRequest {
         responseHeaders = responseHeaders == null ? new ArrayList<>() : responseHeaders;
+        uploads = uploads == null ? Uploads.NONE : uploads;
     }
 
     /** The same request with other input (after pre-middleware), sharing the response headers. */
     public WebRequest withInput(Map<String, Object> input) {
         return new WebRequest(method, uri, querystring, headers, remoteIp, authToken, baseUrl, datasource, branch,
-            input, sentInput, rawBody, responseHeaders);
+            input, sentInput, rawBody, responseHeaders, uploads);
     }
 
     /** The {@code $env} variables this request sets over the program's environment. */

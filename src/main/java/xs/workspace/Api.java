@@ -9,6 +9,7 @@ import xs.interp.Gateway;
 import xs.interp.Identity;
 import xs.interp.Interpreter;
 import xs.interp.Outcome;
+import xs.interp.Uploads;
 import xs.interp.Values;
 import xs.interp.WebRequest;
 import xs.interp.XsError;
@@ -123,7 +124,7 @@ public final class Api implements Gateway {
         String branch = r.branch() != null ? r.branch() : r.header("X-Branch");
         return new WebRequest(r.verb(), r.uri(), r.querystring(), r.headers(), r.remoteIp(), token, r.baseUrl(),
             source == null || source.isBlank() ? "live" : source, branch == null || branch.isBlank()
-                ? workspace.branch() : branch, input, input, r.rawBody(), null);
+                ? workspace.branch() : branch, input, input, r.rawBody(), null, r.uploads());
     }
 
     /** The token of {@code Authorization: Bearer TOKEN}, or null when there is none. */
@@ -164,7 +165,7 @@ public final class Api implements Gateway {
                 route.authTable()));
         }
         ApiRequest request = new ApiRequest(route.group().canonical(), null, verb, segments, Map.of(), given,
-            null, headerMap, "127.0.0.1", route.url(), "", "http://localhost");
+            null, headerMap, "127.0.0.1", route.url(), "", "http://localhost", Uploads.NONE);
         Answer answer = handle(request);
         if (answer.ok()) {
             return answer.body();

@@ -2,6 +2,7 @@ package xs.workspace;
 
 import java.util.List;
 import java.util.Map;
+import xs.interp.Uploads;
 
 /**
  * A request to a workspace's API, already taken apart by the HTTP layer (or made up by
@@ -12,11 +13,12 @@ import java.util.Map;
  * @param body the decoded body (JSON object or form fields), null when there is none
  * @param rawBody the body as text, for {@code util.get_raw_input} with another encoding than json
  * @param headers request headers by Title-Cased name
+ * @param uploads the files of its {@code file} inputs, readable while it runs
  */
 public record ApiRequest(String canonical, String branch, String verb, List<String> segments,
                          Map<String, Object> query, Map<String, Object> body, String rawBody,
                          Map<String, Object> headers, String remoteIp, String uri, String querystring,
-                         String baseUrl) {
+                         String baseUrl, Uploads uploads) {
 
     /** The value of a header (names compared without case), or null. */
     public String header(String name) {

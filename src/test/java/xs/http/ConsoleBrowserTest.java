@@ -12,9 +12,10 @@ import xs.testing.ExternalTools;
 /**
  * Runs tests/console (the developer console in Debian's headless Chromium, driven by
  * playwright-core, against a real {@code xs serve}) as part of the Maven build; it writes
- * target/console-screenshot.png. xs runs from this build's classes. Where Node, the test's
- * packages ({@code npm ci} in tests/console) or Chromium ({@code apt-get install chromium}) are
- * missing it is skipped, except under {@code XS_CI=1}, where it fails.
+ * target/console-screenshot.png and console-api.png (the API tab over samples/bookshelf). xs runs
+ * from this build's classes. Where Node, the test's packages ({@code npm ci} in tests/console) or
+ * Chromium ({@code apt-get install chromium}) are missing it is skipped, except under
+ * {@code XS_CI=1}, where it fails.
  */
 class ConsoleBrowserTest {
     static final Path CONSOLE_TEST = Path.of("tests/console");
@@ -28,7 +29,9 @@ class ConsoleBrowserTest {
         ExternalTools.require(Files.isExecutable(Path.of(chromium)), chromium + " is missing: apt-get install chromium");
         Path target = Path.of("target").toAbsolutePath();
         Files.deleteIfExists(target.resolve("console-screenshot.png"));
+        Files.deleteIfExists(target.resolve("console-api.png"));
         ExternalTools.npmTest(CONSOLE_TEST, Map.of("XS_CHROMIUM", chromium, "XS_SCREENSHOT_DIR", target.toString()));
         assertTrue(Files.size(target.resolve("console-screenshot.png")) > 10_000, "the screenshot was written");
+        assertTrue(Files.size(target.resolve("console-api.png")) > 10_000, "the API tab's screenshot was written");
     }
 }

@@ -25,6 +25,7 @@ import xs.db.TableSchema;
 import xs.http.XsServer;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
+import xs.interp.Outside;
 import xs.interp.Services;
 import xs.interp.TableDefinitions;
 import xs.realtime.AuthTables;
@@ -32,6 +33,7 @@ import xs.realtime.Hub;
 import xs.realtime.HubConfig;
 import xs.realtime.LocalBroker;
 import xs.realtime.Tokens;
+import xs.services.storage.FolderFileStore;
 import xs.source.Source;
 import xs.syntax.ScriptParser;
 
@@ -76,8 +78,10 @@ final class ApiServer implements AutoCloseable {
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(),
             out);
+        // Stored files go to a temporary folder of their own, never into the folder served (an export).
+        FolderFileStore files = FolderFileStore.temporary("http://localhost", System::currentTimeMillis);
         Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of("api_key", "k-123"),
-            10_000));
+            10_000).with(Outside.none().withFiles(files)));
         hub.attach(interpreter);
         server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, maxBodyBytes), hub,
             new Api(workspace, interpreter, tokens), out);

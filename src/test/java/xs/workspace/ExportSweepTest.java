@@ -35,6 +35,7 @@ class ExportSweepTest {
         List<String> lines = new ArrayList<>();
         Map<String, Integer> totals = new TreeMap<>();
         Map<String, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> failures = new TreeMap<>();
         List<Path> exports;
         try (Stream<Path> s = Files.list(root)) {
             exports = s.filter(Files::isDirectory).sorted().toList();
@@ -90,6 +91,11 @@ class ExportSweepTest {
                         located++;
                     }
                     count(statuses, String.valueOf(r.status()), 1);
+                    if (r.status() >= 500) {
+                        String message = message(r.body());
+                        count(failures, failureClass(message), 1);
+                        lines.add(export.getFileName() + ": " + r.status() + " " + route.verb() + " " + url + ": " + message);
+                    }
                 }
             } catch (RuntimeException e) {
                 lines.add(export.getFileName() + ": could not serve: " + e);
@@ -102,6 +108,9 @@ class ExportSweepTest {
         }
         lines.add("totals: " + totals);
         lines.add("statuses: " + statuses);
+        lines.add("5xx by class:");
+        failures.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .forEach(e -> lines.add(String.format("%5d  %s", e.getValue(), e.getKey())));
         String report = String.join("\n", lines) + "\n";
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
@@ -122,6 +131,28 @@ class ExportSweepTest {
         } catch (IOException e) {
             return new byte[0];
         }
+    }
+
+    /** The message of a Xano error body, or the body's start. */
+    private static String message(String body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = ApiServer.JSON.readTree(body);
+            if (json != null && json.has("message")) {
+                return json.get("message").asText();
+            }
+        } catch (IOException e) {
+            // not JSON: its start
+        }
+        return body.length() > 200 ? body.substring(0, 200) : body;
+    }
+
+    /** A 5xx message with its names, numbers and quoted values blanked, so that alike failures count together. */
+    private static String failureClass(String message) {
+        String m = message.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("'[^']*'", "'…'")
+            .replaceAll("\\$[A-Za-z_][A-Za-z0-9_.]*", "\\$…").replaceAll("\\d+", "N");
+        int colon = m.indexOf(": ", m.indexOf(':') + 1);
+        m = colon > 0 && colon < 60 ? m.substring(0, colon) : m;
+        return m.length() > 110 ? m.substring(0, 110) + "…" : m;
     }
 
     private static String encode(String segment) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -93,8 +94,17 @@ class RequestFeaturesTest {
               input {
                 file doc
                 text title
+                bool fail?
               }
               stack {
+                util.set_header {
+                  value = "X-Upload: " ~ $input.doc.path
+                  duplicates = "replace"
+                }
+                precondition ($input.fail != true) {
+                  error_type = "badrequest"
+                  error = "failed on purpose"
+                }
               }
               response = {name: $input.doc.name, size: $input.doc.size, mime: $input.doc.mime, title: $input.title}
             }
@@ -138,9 +148,49 @@ class RequestFeaturesTest {
             }
             """);
 
+    /** Queries that store uploads (beside FILES: Map.of takes ten pairs at most). */
+    static final Map<String, String> STORAGE_FILES = Map.of(
+        "api/t/keep_POST.xs", """
+            query keep verb=POST {
+              api_group = "t"
+              input {
+                file doc
+              }
+              stack {
+                storage.create_attachment {
+                  value = $input.doc
+                  access = "private"
+                  filename = ""
+                } as $stored
+                storage.read_file_resource {
+                  value = $stored
+                } as $read
+              }
+              response = {name: $stored.name, size: $stored.size, mime: $stored.mime, text: $read.data}
+            }
+            """,
+        "api/t/forge_POST.xs", """
+            query forge verb=POST {
+              api_group = "t"
+              input {
+                text path
+              }
+              stack {
+                storage.create_attachment {
+                  value = {name: "x", path: $input.path}
+                  access = "private"
+                  filename = ""
+                } as $stored
+              }
+              response = $stored
+            }
+            """);
+
     @BeforeAll
     static void start() throws Exception {
-        api = new ApiServer(ApiServer.write(dir, FILES));
+        Map<String, String> all = new java.util.HashMap<>(FILES);
+        all.putAll(STORAGE_FILES);
+        api = new ApiServer(ApiServer.write(dir, all));
     }
 
     @AfterAll
@@ -239,6 +289,45 @@ class RequestFeaturesTest {
                 socket.shutdownOutput();
             }
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anUploadCanBeStored() throws Exception {
+        String boundary = "xsBoundary44";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nhello file\r\n--" + boundary + "--\r\n";
+        ApiServer.Reply r = api.send("POST", API + "/keep", "multipart/form-data; boundary=" + boundary,
+            body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.status(), r.body());
+        assertEquals(ApiServer.JSON.readTree("{\"name\": \"notes.txt\", \"size\": 10, \"mime\": \"text/plain\", "
+            + "\"text\": \"hello file\"}"), r.json());
+    }
+
+    @Test
+    void aScriptCannotReadAFileByNamingItsPath() throws Exception {
+        Path outside = Files.writeString(dir.resolve("secret.txt"), "secret");
+        ApiServer.Reply r = api.send("POST", API + "/forge", "application/json",
+            ApiServer.JSON.writeValueAsBytes(Map.of("path", outside.toString())));
+        assertEquals(500, r.status(), r.body());
+        assertTrue(r.json().get("message").asText().contains("a stored file's path starts with /vault/"), r.body());
+    }
+
+    @Test
+    void anUploadIsDeletedOnceTheRequestIsAnswered() throws Exception {
+        for (String fail : new String[] {"false", "true"}) {
+            String boundary = "xsBoundary43";
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"fail\"\r\n\r\n" + fail + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nNotes\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello file\r\n--" + boundary + "--\r\n";
+            ApiServer.Reply r = api.send("POST", API + "/upload", "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8));
+            assertEquals(fail.equals("true") ? 400 : 200, r.status(), r.body());
+            String path = r.raw().headers().firstValue("X-Upload").orElseThrow();
+            assertFalse(path.isBlank());
+            assertFalse(Files.exists(Path.of(path)), "the upload of a request that " + (fail.equals("true") ? "failed" : "succeeded")
+                + " is still on disk: " + path);
         }
     }
 

@@ -100,6 +100,12 @@ final class AccessPlanner {
     }
 
     private static List<Object[]> inRowOrder(List<Object[]> rows) {
+        // An index keeps rows in the order they were added: usually that is row order already.
+        boolean ordered = true;
+        for (int i = 1; i < rows.size() && ordered; i++) {
+            ordered = Layout.rowNo(rows.get(i - 1)) < Layout.rowNo(rows.get(i));
+        }
+        if (ordered) return rows;
         List<Object[]> sorted = new ArrayList<>(rows);
         sorted.sort((x, y) -> Long.compare(Layout.rowNo(x), Layout.rowNo(y)));
         return sorted;

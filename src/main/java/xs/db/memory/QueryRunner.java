@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import xs.db.DbException;
@@ -61,14 +62,25 @@ final class QueryRunner {
             default -> {
             }
         }
-        sort(matches, sortKeys);
-        if (type.equals("single")) return matches.isEmpty() ? null : shaper.shape(matches.get(0));
+        if (type.equals("single")) {
+            List<Object[]> first = ordered(matches, sortKeys, 1);
+            return first.isEmpty() ? null : shaper.shape(first.get(0));
+        }
         if (paging == null) {
             List<Object> out = new ArrayList<>(matches.size());
-            for (Object[] row : matches) out.add(shaper.shape(row));
+            for (Object[] row : ordered(matches, sortKeys, matches.size())) out.add(shaper.shape(row));
             return out;
         }
-        return page(matches, paging, shaper);
+        return page(ordered(matches, sortKeys, pageEnd(paging)), matches.size(), paging, shaper);
+    }
+
+    /** How many rows, in order, reach the end of the requested page. */
+    private static long pageEnd(Paging p) {
+        try {
+            return Math.addExact(p.offset(), Math.multiplyExact(p.page(), p.perPage()));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static void checkPaging(Paging p) {
@@ -78,16 +90,16 @@ final class QueryRunner {
     }
 
     /** The paging envelope: {itemsReceived, curPage, nextPage, prevPage, offset, perPage, items[, itemsTotal, pageTotal]}. */
-    private static Map<String, Object> page(List<Object[]> matches, Paging p, Shaper shaper) {
-        long available = Math.max(0, matches.size() - p.offset());
-        long from = p.offset() + (p.page() - 1) * p.perPage();
-        long to = Math.min(matches.size(), from + p.perPage());
+    private static Map<String, Object> page(List<Object[]> ordered, int matched, Paging p, Shaper shaper) {
+        long available = Math.max(0, matched - p.offset());
+        long from = pageEnd(p) - p.perPage();
+        long to = Math.min(matched, pageEnd(p));
         List<Object> items = new ArrayList<>();
-        for (long i = from; i < to; i++) items.add(shaper.shape(matches.get((int) i)));
+        for (long i = from; i < to; i++) items.add(shaper.shape(ordered.get((int) i)));
         LinkedHashMap<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("itemsReceived", (long) items.size());
         envelope.put("curPage", p.page());
-        envelope.put("nextPage", to < matches.size() ? p.page() + 1 : null);
+        envelope.put("nextPage", to < matched ? p.page() + 1 : null);
         envelope.put("prevPage", p.page() > 1 ? p.page() - 1 : null);
         envelope.put("offset", p.offset());
         envelope.put("perPage", p.perPage());
@@ -112,30 +124,48 @@ final class QueryRunner {
         return keys;
     }
 
-    /** Stable sort by the keys; row order (insertion) breaks ties. RAND draws one number per row. */
-    private static void sort(List<Object[]> rows, List<SortKey> keys) {
-        if (keys.isEmpty() || rows.size() < 2) return;
+    /**
+     * The first {@code limit} rows in the order of the keys (stable: row order breaks ties; RAND
+     * draws one number per row). A page needs only the rows up to its end: when that is a small
+     * part of the matches they are picked with a bounded heap instead of sorting them all.
+     */
+    private static List<Object[]> ordered(List<Object[]> rows, List<SortKey> keys, long limit) {
+        if (keys.isEmpty() || rows.size() < 2) return rows;
         int n = keys.size();
-        List<Object[]> decorated = new ArrayList<>(rows.size());
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (Object[] row : rows) {
-            Object[] k = new Object[n + 1];
-            for (int i = 0; i < n; i++) {
-                SortKey key = keys.get(i);
-                k[i] = key.dir() == Direction.RAND ? (Object) random.nextLong() : key.value().of(row);
-            }
-            k[n] = row;
-            decorated.add(k);
-        }
         Comparator<Object[]> order = (x, y) -> {
             for (int i = 0; i < n; i++) {
                 int c = Values.sortCompare(x[i], y[i]);
                 if (c != 0) return keys.get(i).dir() == Direction.DESC ? -c : c;
             }
-            return 0;
+            return Integer.compare((int) x[n + 1], (int) y[n + 1]);
         };
+        boolean few = limit < rows.size() / 4;
+        PriorityQueue<Object[]> best = few ? new PriorityQueue<>((int) limit + 1, order.reversed()) : null;
+        List<Object[]> decorated = few ? null : new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = rows.get(r);
+            Object[] k = new Object[n + 2];
+            for (int i = 0; i < n; i++) {
+                SortKey key = keys.get(i);
+                k[i] = key.dir() == Direction.RAND ? (Object) random.nextLong() : key.value().of(row);
+            }
+            k[n] = row;
+            k[n + 1] = r;
+            if (!few) {
+                decorated.add(k);
+            } else if (best.size() < limit) {
+                best.add(k);
+            } else if (order.compare(k, best.peek()) < 0) {
+                best.poll();
+                best.add(k);
+            }
+        }
+        if (few) decorated = new ArrayList<>(best);
         decorated.sort(order);
-        for (int i = 0; i < rows.size(); i++) rows.set(i, (Object[]) decorated.get(i)[n]);
+        List<Object[]> out = new ArrayList<>(decorated.size());
+        for (Object[] k : decorated) out.add((Object[]) k[n]);
+        return out;
     }
 
     /** Builds the returned map of a row: every column or only {@code output}, then the eval columns. */

@@ -190,4 +190,31 @@ class QueryTest {
         assertNull(db.get("person", "code", "ZED"));
         assertEquals(List.of("ann", "bob", "dee"), names(run(eq("team", "blue"), null, null)));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPageOfManyRowsIsTheSliceOfTheFullOrder() {
+        // Many ties (score 0..4, team of three) so the stable order is what is being checked.
+        for (int i = 0; i < 200; i++) {
+            db.add("person", row("name", "p" + i, "team", List.of("red", "blue", "green").get(i % 3),
+                    "score", String.valueOf((i * 7) % 5), "code", "P" + i));
+        }
+        for (List<Sort> sort : List.of(List.of(new Sort("score", Direction.ASC)),
+                List.of(new Sort("score", Direction.DESC), new Sort("team", Direction.ASC)))) {
+            List<String> all = names(run(null, sort, null));
+            for (long page = 1; page <= 5; page++) {
+                Map<String, Object> envelope = (Map<String, Object>) run(null, sort,
+                        new ReturnSpec("list", new Paging(page, 7, 3, true)));
+                int from = (int) (3 + (page - 1) * 7);
+                assertEquals(all.subList(from, from + 7), names(envelope.get("items")), "page " + page + " of " + sort);
+                assertEquals(204L, envelope.get("itemsTotal"));
+                assertEquals(page + 1, envelope.get("nextPage"));
+            }
+            Map<String, Object> single = (Map<String, Object>) run(null, sort, new ReturnSpec("single", null));
+            assertEquals(all.get(0), single.get("name"));
+        }
+        Map<String, Object> absurd = (Map<String, Object>) run(null, List.of(new Sort("score", Direction.ASC)),
+                new ReturnSpec("list", new Paging(Long.MAX_VALUE / 2, 1000, 0, false)));
+        assertEquals(List.of(), absurd.get("items"));
+    }
 }
