@@ -15,10 +15,12 @@ import java.util.Map;
  * @param headers the request's headers by Title-Cased name ({@code $env.$http_headers})
  * @param rawInput the input as the client sent it (path, body and query string merged), after pre-middleware
  * @param sentInput the same before any middleware changed it ({@code exclude_middleware = true})
+ * @param delivery the client's end: {@code api.stream} and {@code util.post_process}; null for none
  */
 public record WebRequest(String method, String uri, String querystring, Map<String, Object> headers,
                          String remoteIp, String authToken, String baseUrl, String datasource, String branch,
-                         Map<String, Object> rawInput, Map<String, Object> sentInput, String rawBody, List<Header> responseHeaders) {
+                         Map<String, Object> rawInput, Map<String, Object> sentInput, String rawBody, List<Header> responseHeaders,
+                         Delivery delivery) {
 
     /** A response header set by {@code util.set_header}. */
     public record Header(String name, String value) {
@@ -28,10 +30,18 @@ public record WebRequest(String method, String uri, String querystring, Map<Stri
         responseHeaders = responseHeaders == null ? new ArrayList<>() : responseHeaders;
     }
 
+    /** A request whose client has no live end: streamed values are kept, post-process stacks run after the run. */
+    public WebRequest(String method, String uri, String querystring, Map<String, Object> headers, String remoteIp,
+                      String authToken, String baseUrl, String datasource, String branch, Map<String, Object> rawInput,
+                      Map<String, Object> sentInput, String rawBody, List<Header> responseHeaders) {
+        this(method, uri, querystring, headers, remoteIp, authToken, baseUrl, datasource, branch, rawInput, sentInput,
+            rawBody, responseHeaders, null);
+    }
+
     /** The same request with other input (after pre-middleware), sharing the response headers. */
     public WebRequest withInput(Map<String, Object> input) {
         return new WebRequest(method, uri, querystring, headers, remoteIp, authToken, baseUrl, datasource, branch,
-            input, sentInput, rawBody, responseHeaders);
+            input, sentInput, rawBody, responseHeaders, delivery);
     }
 
     /** The {@code $env} variables this request sets over the program's environment. */
@@ -55,6 +65,11 @@ public record WebRequest(String method, String uri, String querystring, Map<Stri
             responseHeaders.removeIf(h -> h.name().equalsIgnoreCase(name));
         }
         responseHeaders.add(new Header(name, value));
+    }
+
+    /** The headers scripts have set so far. */
+    public synchronized List<Header> headersSet() {
+        return List.copyOf(responseHeaders);
     }
 
     /** The Content-Type a script set, lower-cased, or null. */

@@ -25,6 +25,7 @@ import xs.db.TableSchema;
 import xs.http.XsServer;
 import xs.interp.ChannelDirectory;
 import xs.interp.Interpreter;
+import xs.interp.Outside;
 import xs.interp.Services;
 import xs.interp.TableDefinitions;
 import xs.realtime.AuthTables;
@@ -67,6 +68,11 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(Path folder, long maxBodyBytes) {
+        this(folder, maxBodyBytes, Outside.none());
+    }
+
+    /** @param outside what api.request, redis.*, storage and mail reach */
+    ApiServer(Path folder, long maxBodyBytes, Outside outside) {
         Program program = load(folder);
         workspace = Workspace.of(program);
         db = Engines.inMemory();
@@ -77,7 +83,7 @@ final class ApiServer implements AutoCloseable {
         Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(),
             out);
         Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of("api_key", "k-123"),
-            10_000));
+            10_000).with(outside));
         hub.attach(interpreter);
         server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, maxBodyBytes), hub,
             new Api(workspace, interpreter, tokens), out);
