@@ -795,6 +795,7 @@
       loadTables();
       loadRows();
     }
+    if (id === 'outbox' && window.xsOutboxTab) window.xsOutboxTab.load();
   }
 
   // ---- start ----------------------------------------------------------------------------------
