@@ -19,7 +19,8 @@
     const { el } = window.xsConsole;
     const headers = ['from', 'to', 'cc', 'bcc', 'reply_to', 'service_provider']
       .filter((k) => m[k] !== undefined && m[k] !== null && m[k] !== '')
-      .flatMap((k) => [el('dt', { text: k }), el('dd', { text: recipients(m[k]) })]);
+      .flatMap((k) => [el('dt', { text: k === 'service_provider' ? 'provider' : k.replace('_', '-') }),
+        el('dd', { text: recipients(m[k]) })]);
     return el('li', { dataset: { id: m.id } },
       el('details', {},
         el('summary', {},
