@@ -90,7 +90,6 @@ final class ServerSentEvents implements Delivery {
         exchange.getResponseHeaders().put(CACHE_CONTROL, "no-cache");
         // A proxy in front (nginx) would otherwise hold the events back.
         exchange.getResponseHeaders().put(ACCEL_BUFFERING, "no");
-        exchange.getConnection().addCloseListener(c -> leave());
         exchange.startBlocking();
         out = exchange.getOutputStream();
     }
