@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
         });
         Outcome outcome;
         try {
-            outcome = target.kind().equals("task") ? api.task(target) : interpreter.run(target, inputValue, auth, stream);
+            outcome = target.kind().equals("task") ? api.task(target) : interpreter.runWith(target, inputValue, auth, stream);
             printOutcome(out, err, outcome, events.events(), channels);
             stream.runPostProcess(line -> err.println("xs: " + line));
         } finally {

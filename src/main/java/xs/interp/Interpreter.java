@@ -146,7 +146,7 @@ public final class Interpreter {
      * Runs a construct as a top-level run whose {@code api.stream} values and
      * {@code util.post_process} stacks go to {@code delivery} (its owner runs the latter).
      */
-    public Outcome run(Construct construct, Object input, Map<String, Object> auth, Delivery delivery) {
+    public Outcome runWith(Construct construct, Object input, Map<String, Object> auth, Delivery delivery) {
         return run(construct, input, auth, Map.of(), null, null, delivery);
     }
 
