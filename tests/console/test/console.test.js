@@ -139,3 +139,59 @@ test('the console reconnects by itself when the server restarts, rejoins, and sh
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the outbox tab lists the emails util.send_email kept, newest first', { timeout: 120_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-console-mail-'));
+  fs.writeFileSync(path.join(dir, 'mail.xs'), `function mail {
+  input {
+    text subject
+  }
+  stack {
+    util.send_email {
+      service_provider = "resend"
+      to = "ada@example.com"
+      from = "shop@example.com"
+      subject = $input.subject
+      message = "<p>Hello <b>Ada</b>,</p><p>your order shipped.</p>"
+    } as $sent
+  }
+  response = $sent
+}
+`);
+  const server = await startServer(dir);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-console-chromium-'));
+  let browser;
+  try {
+    browser = await launchBrowser(profile);
+    const { page, problems } = await watchedPage(browser);
+    await openConsole(page, server.url);
+    await page.getByRole('tab', { name: 'Outbox' }).click();
+    await page.locator('#outbox-list').getByText('No email yet').waitFor();
+
+    for (const subject of ['Order confirmed', 'Order shipped']) {
+      await page.getByRole('tab', { name: 'Functions & realtime' }).click();
+      await page.getByRole('button', { name: /^mail/ }).click();
+      await page.getByLabel('Input (JSON)').fill(JSON.stringify({ subject }));
+      await page.getByRole('button', { name: 'Call', exact: true }).click();
+      await page.locator('#call-result .status.ok').getByText('200').waitFor();
+    }
+
+    await page.getByRole('tab', { name: 'Outbox' }).click();
+    const mails = page.locator('#outbox-list > li');
+    await mails.nth(1).waitFor();
+    assert.equal(await mails.count(), 2);
+    assert.match(await mails.nth(0).locator('.subject').textContent(), /Order shipped/, 'newest first');
+    assert.equal(await mails.nth(0).locator('.preview').textContent(), 'Hello Ada, your order shipped.');
+    await mails.nth(0).locator('summary').click();
+    assert.equal(await mails.nth(0).getByLabel('Email body').textContent(),
+      '<p>Hello <b>Ada</b>,</p><p>your order shipped.</p>', 'the body is shown as text, not rendered');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'console-outbox.png') });
+    assert.deepEqual(problems, [], 'no errors in the page');
+  } finally {
+    if (browser) await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    assert.equal(await stopServer(server), 0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

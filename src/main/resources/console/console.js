@@ -796,6 +796,7 @@
       loadTables();
       loadRows();
     }
+    if (id === 'outbox' && window.xsOutboxTab) window.xsOutboxTab.load();
   }
 
   // ---- start ----------------------------------------------------------------------------------

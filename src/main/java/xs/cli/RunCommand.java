@@ -23,6 +23,7 @@ import xs.interp.Json;
 import xs.interp.Outcome;
 import xs.interp.RealtimeEvent;
 import xs.interp.Services;
+import xs.interp.StreamRecorder;
 import xs.services.StandardOutside;
 import xs.interp.Values;
 import xs.interp.XsError;
@@ -109,13 +110,28 @@ final class RunCommand implements Callable<Integer> {
         TableTriggers.attach(interpreter, line -> err.println("xs: " + line));
         // api.call and security.create_auth_token reach the workspace's API, as under xs serve.
         Api api = new Api(workspace, interpreter, new Tokens(ServeSecret.forOneRun()));
+        // Streamed values show as they come; the response is then the list of them.
+        StreamRecorder stream = new StreamRecorder(value -> {
+            if (format == Format.text) {
+                err.println("stream: " + Json.write(value));
+                err.flush();
+            }
+        });
         Outcome outcome;
         try {
-            outcome = target.kind().equals("task") ? api.task(target) : interpreter.run(target, inputValue, auth, Map.of());
+            outcome = target.kind().equals("task") ? api.task(target) : interpreter.runWith(target, inputValue, auth, stream);
+            printOutcome(out, err, outcome, events.events(), channels);
+            stream.runPostProcess(line -> err.println("xs: " + line));
         } finally {
             db.close();
         }
-        List<RealtimeEvent> emitted = events.events();
+        out.flush();
+        err.flush();
+        return outcome.ok() ? 0 : 1;
+    }
+
+    private void printOutcome(PrintWriter out, PrintWriter err, Outcome outcome, List<RealtimeEvent> emitted,
+                              ChannelDirectory channels) {
         if (!emitted.isEmpty() && channels.isEmpty()) {
             err.println("xs: warning: no realtime_channel is declared, so nothing would deliver these events");
         }
@@ -126,7 +142,6 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return outcome.ok() ? 0 : 1;
     }
 
     private Construct chooseFunction(Program program, PrintWriter err) {

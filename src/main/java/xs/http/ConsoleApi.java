@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import xs.ast.Program;
 import xs.db.Database;
 import xs.interp.ErrorType;
+import xs.interp.Outbox;
 import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
 import xs.workspace.TableTriggers;
@@ -24,7 +25,8 @@ import xs.workspace.Workspace;
  *   <li>{@code GET server}: where the realtime hub is and whether tokens can be had;</li>
  *   <li>{@code GET tables}, {@code GET tables/NAME?page=N&per_page=M}: rows, read-only ({@link TableBrowser});</li>
  *   <li>{@code POST token}: a dev token for a user id ({@link DevTokens});</li>
- *   <li>{@code POST tasks/NAME/run}: runs a task now ({@link TaskConsole}).</li>
+ *   <li>{@code POST tasks/NAME/run}: runs a task now ({@link TaskConsole});</li>
+ *   <li>{@code GET outbox}: the emails {@code util.send_email} kept, newest first ({@link OutboxConsole}).</li>
  * </ul>
  * None of them writes data except through a task the user runs. Errors are Xano's body {@code {code, message, payload}}.
  * <pre>curl localhost:8080/console/api/tables/user?page=1</pre>
@@ -43,11 +45,13 @@ final class ConsoleApi extends WorkerHandler {
     private final TableBrowser tables;
     private final DevTokens tokens;
     private final TaskConsole tasks;
+    private final OutboxConsole outbox;
 
     /** @param canonical the only canonical the hub accepts, or null when it accepts any */
     ConsoleApi(Workspace workspace, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis,
-               TaskScheduler tasks, TableTriggers triggers) {
+               TaskScheduler tasks, TableTriggers triggers, Outbox outbox) {
         super(workers, MAX_BODY, stallMillis);
+        this.outbox = new OutboxConsole(outbox);
         this.tasks = new TaskConsole(tasks, triggers);
         this.workspace = workspace;
         this.program = workspace.program();
@@ -78,7 +82,7 @@ final class ConsoleApi extends WorkerHandler {
             return;
         }
         boolean known = route.equals("program") || route.equals("server") || route.equals("tables")
-            || route.startsWith("tables/");
+            || route.startsWith("tables/") || route.equals("outbox");
         if (!known) {
             Responses.error(exchange, 404, ErrorType.NOTFOUND, "the console has no endpoint " + exchange.getRequestPath());
             return;
@@ -91,10 +95,15 @@ final class ConsoleApi extends WorkerHandler {
                 "table data is shown only to a browser on this machine");
             return;
         }
+        if (route.equals("outbox") && !ThisMachine.localClient(exchange)) {
+            Responses.error(exchange, 403, ErrorType.ACCESSDENIED, "the outbox is shown only to a browser on this machine");
+            return;
+        }
         switch (route) {
             case "program" -> Responses.json(exchange, 200, withTasks(summary()));
             case "server" -> Responses.json(exchange, 200, server);
             case "tables" -> Responses.json(exchange, 200, Map.of("tables", tables.tables()));
+            case "outbox" -> Responses.json(exchange, 200, outbox.list());
             default -> rows(exchange, route.substring("tables/".length()));
         }
     }

@@ -10,6 +10,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,9 @@ import xs.workspace.ApiRequest;
  * {@code /api:CANONICAL[:BRANCH]/PATH}: a workspace's queries at their Xano URLs. Takes the
  * request apart (path segments, query string, a JSON, form or multipart body, headers), lets
  * the {@link Api} answer it, and writes the answer: JSON, or the text or bytes a script chose
- * with {@code util.set_header "Content-Type: …"}; HEAD gets the headers only.
+ * with {@code util.set_header "Content-Type: …"}; HEAD gets the headers only. A stack that reaches
+ * {@code api.stream} answers with server-sent events instead ({@link ServerSentEvents}), and
+ * {@code util.post_process} stacks run once the answer is out.
  * <pre>curl 'localhost:8080/api:Ab12Cd34/stage/7' -H 'Authorization: Bearer TOKEN'</pre>
  */
 public final class QueryEndpoint extends WorkerHandler {
@@ -42,12 +45,18 @@ public final class QueryEndpoint extends WorkerHandler {
     private final Api api;
     private final long maxBodyBytes;
     private final String scheme;
+    private final Executor workers;
+    private final PrintStream log;
 
-    public QueryEndpoint(Api api, Executor workers, long maxBodyBytes, long stallMillis, boolean secure) {
+    /** @param log where failures of util.post_process stacks are reported */
+    public QueryEndpoint(Api api, Executor workers, long maxBodyBytes, long stallMillis, boolean secure,
+                         PrintStream log) {
         super(workers, maxBodyBytes, stallMillis);
         this.api = api;
         this.maxBodyBytes = maxBodyBytes;
         this.scheme = secure ? "https" : "http";
+        this.workers = workers;
+        this.log = log;
     }
 
     /** Uploads are parsed as they stream in, on the worker: the whole body is not read first. */
@@ -59,24 +68,52 @@ public final class QueryEndpoint extends WorkerHandler {
 
     @Override
     void serve(HttpServerExchange exchange) {
+        ServerSentEvents events = new ServerSentEvents(exchange);
+        // Post-process stacks run once both the stack has ended and the answer is out.
+        exchange.addExchangeCompleteListener((ex, next) -> {
+            try {
+                next.proceed();
+            } finally {
+                events.arrived(workers, log);
+            }
+        });
+        try {
+            answer(exchange, events);
+        } finally {
+            events.arrived(workers, log);
+        }
+    }
+
+    private void answer(HttpServerExchange exchange, ServerSentEvents events) {
         String verb = exchange.getRequestMethod().toString().toUpperCase(Locale.ROOT);
         boolean head = verb.equals("HEAD");
         Answer answer;
         int status;
         List<Path> uploads = new ArrayList<>();
         try {
-            answer = VERBS.contains(verb) ? api.handle(read(exchange, verb, uploads)) : Answer.notFound();
+            answer = VERBS.contains(verb) ? api.handle(read(exchange, verb, uploads), events) : Answer.notFound();
             status = answer.status();
-            if (!answer.ok() && answer.body() instanceof Map<?, ?> b && b.get("message") != null) {
-                AccessLog.note(exchange, String.valueOf(b.get("message")));
-            }
         } catch (BadRequest e) {
             answer = Answer.error(e.type, e.getMessage());
-            status = e.status;
             AccessLog.note(exchange, e.getMessage());
+            write(exchange, e.status, answer, head);
+            return;
         } finally {
             // The request's files live as long as its run: gone before the answer leaves.
             delete(uploads);
+        }
+        if (events.started()) {
+            events.finish(answer.ok(), answer.body());
+            if (events.gone()) {
+                // A broken connection may never complete the exchange.
+                events.runPostProcess(workers, log);
+            } else if (!answer.ok() && answer.body() instanceof Map<?, ?> b && b.get("message") != null) {
+                AccessLog.note(exchange, String.valueOf(b.get("message")));
+            }
+            return;
+        }
+        if (!answer.ok() && answer.body() instanceof Map<?, ?> b && b.get("message") != null) {
+            AccessLog.note(exchange, String.valueOf(b.get("message")));
         }
         write(exchange, status, answer, head);
     }

@@ -109,10 +109,11 @@ public final class XsServer implements AutoCloseable {
         HttpHandler functions = new FunctionEndpoint(api, functionWorkers, settings.maxBodyBytes(),
             settings.headerTimeoutMillis());
         HttpHandler queries = new QueryEndpoint(api, functionWorkers, settings.maxBodyBytes(),
-            settings.headerTimeoutMillis(), settings.tls() != null);
+            settings.headerTimeoutMillis(), settings.tls() != null, log);
         HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical(), UpgradedSockets::detach);
         HttpHandler consoleApi = new ConsoleApi(api.workspace(), interpreter.services().database(), tokens,
-            settings.canonical(), functionWorkers, settings.headerTimeoutMillis(), tasks, triggers);
+            settings.canonical(), functionWorkers, settings.headerTimeoutMillis(), tasks, triggers,
+            interpreter.services().outside().mail());
         HttpHandler consoleAssets = new ConsoleAssets();
         CorsPolicy cors = settings.cors();
         ThisMachine machine = new ThisMachine(settings.host());

@@ -59,6 +59,18 @@ public final class Frame {
         return slots[slot] != UNSET;
     }
 
+    /**
+     * A copy of this frame's variables for another run ({@code util.post_process}): neither frame
+     * may change a container value in place afterwards, so each keeps what it sees.
+     */
+    Frame rebind(RunContext other) {
+        Frame copy = new Frame(table, input, auth, other);
+        System.arraycopy(slots, 0, copy.slots, 0, slots.length);
+        java.util.Arrays.fill(owned, false);
+        copy.returned = returned;
+        return copy;
+    }
+
     public RunContext context() {
         return context;
     }

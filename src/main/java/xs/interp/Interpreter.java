@@ -1,8 +1,10 @@
 package xs.interp;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import xs.ast.Construct;
 import xs.ast.Program;
@@ -144,11 +146,44 @@ public final class Interpreter {
         return run(construct, input, auth, Map.of(), null, request);
     }
 
+    /**
+     * Runs a construct as a top-level run whose {@code api.stream} values and
+     * {@code util.post_process} stacks go to {@code delivery} (its owner runs the latter).
+     */
+    public Outcome runWith(Construct construct, Object input, Map<String, Object> auth, Delivery delivery) {
+        return run(construct, input, auth, Map.of(), null, null, delivery);
+    }
+
     private Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
                         String testName, WebRequest request) {
-        RunContext context = new RunContext(this, services, testName, request);
+        return run(construct, input, auth, variables, testName, request,
+            request == null ? null : request.delivery());
+    }
+
+    /**
+     * Without a delivery the run keeps what it streams (its response is then the list of values)
+     * and runs its post-process stacks itself once its response is known, their failures logged.
+     */
+    private Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
+                        String testName, WebRequest request, Delivery delivery) {
+        StreamRecorder own = delivery == null ? new StreamRecorder() : null;
+        RunContext context = new RunContext(this, services, testName, request, own != null ? own : delivery);
+        Outcome outcome = runIn(context, construct, input, auth, variables);
+        if (own == null) {
+            return outcome;
+        }
+        List<Object> logs = new ArrayList<>(outcome.logs());
+        own.runPostProcess(logs::add);
+        return new Outcome(outcome.response(), outcome.error(), logs);
+    }
+
+    private Outcome runIn(RunContext context, Construct construct, Object input, Map<String, Object> auth,
+                          Map<String, Object> variables) {
         try {
             Object response = invoke(construct, input, auth, variables, context);
+            if (context.streamed && context.delivery instanceof StreamRecorder recorder) {
+                response = recorder.values();
+            }
             if (JsonDepth.tooDeep(response)) {
                 // Caught here so the caller never meets a response it cannot write out.
                 return new Outcome(null, XsError.runtime(construct.span(),

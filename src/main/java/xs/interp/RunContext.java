@@ -22,6 +22,10 @@ public final class RunContext {
     final String testName;
     /** The HTTP request this run answers; null for runs that no request started. */
     final WebRequest request;
+    /** Where {@code api.stream} sends values and {@code util.post_process} stacks wait. */
+    final Delivery delivery;
+    /** Whether {@code api.stream} ran in this run. */
+    volatile boolean streamed;
     private Map<String, Object> environment;
     int depth;
 
@@ -34,10 +38,15 @@ public final class RunContext {
     }
 
     RunContext(Interpreter interpreter, Services services, String testName, WebRequest request) {
+        this(interpreter, services, testName, request, new StreamRecorder());
+    }
+
+    RunContext(Interpreter interpreter, Services services, String testName, WebRequest request, Delivery delivery) {
         this.interpreter = interpreter;
         this.services = services;
         this.testName = testName;
         this.request = request;
+        this.delivery = delivery;
         this.deadline = Deadline.start(services.timeoutMillis());
     }
 

@@ -19,13 +19,13 @@ public final class StatementRegistry {
 
     /** The statements of Xano's engine (its {@code statement/*} kinds) and older names real exports use. */
     private static final Set<String> REAL_UNSUPPORTED = Set.of(
-        "api.request", "api.stream", "api.call", "api.snippet", "api.microservice",
+        "api.request", "api.call", "api.snippet", "api.microservice",
         "db.direct_query", "db.schema", "db.set_datasource", "db.external", "db.bulk.import",
         "db.external.mssql.direct_query", "db.external.mysql.direct_query", "db.external.oracle.direct_query",
         "db.external.postgres.direct_query", "db.external.snowflake.direct_query",
         "function.call", "service.function.run", "await", "foreach.remove", "remove", "comment", "placeholder",
         "util.send_email", "util.template_engine", "util.ip_lookup", "util.geo_distance", "util.set_header",
-        "util.post_process", "util.get_raw_input", "util.get_input", "util.set_var",
+        "util.get_raw_input", "util.get_input", "util.set_var",
         "security.create_auth_token", "security.random_number", "security.random_bytes",
         "security.encrypt", "security.decrypt", "security.jws_encode",
         "security.jws_decode", "security.jwe_encode", "security.jwe_decode", "security.create_secret_key",
@@ -78,6 +78,7 @@ public final class StatementRegistry {
         UtilStatements.register(r);
         ZipStatements.register(r);
         IncomingRequestStatements.register(r);
+        ResponseStatements.register(r);
         return r;
     }
 

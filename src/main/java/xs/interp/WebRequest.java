@@ -16,11 +16,12 @@ import java.util.Map;
  * @param rawInput the input as the client sent it (path, body and query string merged), after pre-middleware
  * @param sentInput the same before any middleware changed it ({@code exclude_middleware = true})
  * @param uploads the files uploaded with the request ({@code file} inputs)
+ * @param delivery the client's end: {@code api.stream} and {@code util.post_process}; null for none
  */
 public record WebRequest(String method, String uri, String querystring, Map<String, Object> headers,
                          String remoteIp, String authToken, String baseUrl, String datasource, String branch,
                          Map<String, Object> rawInput, Map<String, Object> sentInput, String rawBody, List<Header> responseHeaders,
-                         Uploads uploads) {
+                         Uploads uploads, Delivery delivery) {
 
     /** A response header set by {@code util.set_header}. */
     public record Header(String name, String value) {
@@ -31,10 +32,18 @@ public record WebRequest(String method, String uri, String querystring, Map<Stri
         uploads = uploads == null ? Uploads.NONE : uploads;
     }
 
+    /** A request whose client has no live end: streamed values are kept, post-process stacks run after the run. */
+    public WebRequest(String method, String uri, String querystring, Map<String, Object> headers, String remoteIp,
+                      String authToken, String baseUrl, String datasource, String branch, Map<String, Object> rawInput,
+                      Map<String, Object> sentInput, String rawBody, List<Header> responseHeaders) {
+        this(method, uri, querystring, headers, remoteIp, authToken, baseUrl, datasource, branch, rawInput, sentInput,
+            rawBody, responseHeaders, null, null);
+    }
+
     /** The same request with other input (after pre-middleware), sharing the response headers. */
     public WebRequest withInput(Map<String, Object> input) {
         return new WebRequest(method, uri, querystring, headers, remoteIp, authToken, baseUrl, datasource, branch,
-            input, sentInput, rawBody, responseHeaders, uploads);
+            input, sentInput, rawBody, responseHeaders, uploads, delivery);
     }
 
     /** The {@code $env} variables this request sets over the program's environment. */
@@ -58,6 +67,11 @@ public record WebRequest(String method, String uri, String querystring, Map<Stri
             responseHeaders.removeIf(h -> h.name().equalsIgnoreCase(name));
         }
         responseHeaders.add(new Header(name, value));
+    }
+
+    /** The headers scripts have set so far. */
+    public synchronized List<Header> headersSet() {
+        return List.copyOf(responseHeaders);
     }
 
     /** The Content-Type a script set, lower-cased, or null. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xs.ast.Construct;
+import xs.interp.Delivery;
 import xs.interp.ErrorType;
 import xs.interp.Gateway;
 import xs.interp.Identity;
@@ -63,8 +64,16 @@ public final class Api implements Gateway {
         return this;
     }
 
-    /** Answers one request to a query. */
+    /** Answers one request to a query; what it streams is kept, post-process stacks run before this returns. */
     public Answer handle(ApiRequest request) {
+        return handle(request, null);
+    }
+
+    /**
+     * Answers one request to a query whose client end is {@code delivery}: it takes the
+     * {@code api.stream} values and the {@code util.post_process} stacks (null: as {@link #handle(ApiRequest)}).
+     */
+    public Answer handle(ApiRequest request, Delivery delivery) {
         RouteTable.Match match = workspace.table().match(request.canonical(), request.verb(), request.segments());
         if (match == null && request.verb().equals("HEAD")) {
             match = workspace.table().match(request.canonical(), "GET", request.segments());
@@ -95,7 +104,7 @@ public final class Api implements Gateway {
             input.putAll(request.body());
         }
         input.putAll(match.parameters());
-        WebRequest web = webRequest(request, token, input);
+        WebRequest web = webRequest(request, token, input, delivery);
         Outcome outcome = middleware.run(workspace.chain("query"), route.query(), input, identity.auth(), web);
         return answer(outcome, web);
     }
@@ -119,12 +128,12 @@ public final class Api implements Gateway {
         return new Answer(200, outcome.response(), web.responseHeaders());
     }
 
-    private WebRequest webRequest(ApiRequest r, String token, Map<String, Object> input) {
+    private WebRequest webRequest(ApiRequest r, String token, Map<String, Object> input, Delivery delivery) {
         String source = r.header("X-Data-Source");
         String branch = r.branch() != null ? r.branch() : r.header("X-Branch");
         return new WebRequest(r.verb(), r.uri(), r.querystring(), r.headers(), r.remoteIp(), token, r.baseUrl(),
             source == null || source.isBlank() ? "live" : source, branch == null || branch.isBlank()
-                ? workspace.branch() : branch, input, input, r.rawBody(), null, r.uploads());
+                ? workspace.branch() : branch, input, input, r.rawBody(), null, r.uploads(), delivery);
     }
 
     /** The token of {@code Authorization: Bearer TOKEN}, or null when there is none. */

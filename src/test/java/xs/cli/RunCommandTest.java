@@ -86,6 +86,47 @@ class RunCommandTest {
         assertTrue(r.err().contains("log: saved"), r.err());
     }
 
+    private static final String STREAMING = """
+        function "poem" {
+          input {
+          }
+          stack {
+            util.post_process {
+              stack {
+                debug.log { value = "after the response" }
+                var $x { value = 1 / 0 }
+              }
+            }
+            foreach (["Two roads", {line: 2}]) {
+              each as $line {
+                api.stream { value = $line }
+              }
+            }
+          }
+          response = "not the response once it streamed"
+        }
+        """;
+
+    @Test
+    void streamedValuesShowAsTheyComeAndPostProcessRunsAfterTheResponse() throws Exception {
+        Path f = dir.resolve("poem.xs");
+        Files.writeString(f, STREAMING);
+        Cli.Result r = Cli.run("run", f.toString());
+        assertEquals(0, r.code(), "a post-process failure does not fail the run: " + r.err());
+        assertTrue(r.out().contains("\"Two roads\""), r.out());
+        assertTrue(r.out().contains("\"line\" : 2"), r.out());
+        String err = r.err();
+        int first = err.indexOf("stream: \"Two roads\"");
+        int second = err.indexOf("stream: {\"line\":2}");
+        int log = err.indexOf("xs: util.post_process (" + f + ":5:5) log: after the response");
+        int failed = err.indexOf("xs: util.post_process (" + f + ":5:5) failed at " + f + ":8:");
+        assertTrue(first >= 0 && second > first && log > second && failed > log, err);
+
+        Cli.Result json = Cli.run("run", f.toString(), "--format", "json");
+        assertEquals(List.of("Two roads", Map.of("line", 2L)), ((Map<?, ?>) Json.read(json.out())).get("response"));
+        assertTrue(!json.err().contains("stream:"), "json output has the values in its response only: " + json.err());
+    }
+
     @Test
     void badInputJsonIsAUsageError() throws Exception {
         Path f = dir.resolve("chat.xs");

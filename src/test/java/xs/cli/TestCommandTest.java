@@ -72,6 +72,44 @@ class TestCommandTest {
         """;
 
     @Test
+    void testBlocksSeeWhatAStackStreamedAndWhatItsPostProcessWrote() throws Exception {
+        Path f = dir.resolve("stream.xs");
+        Files.writeString(f, """
+            table "audit" {
+              schema {
+                int id
+                text note
+              }
+            }
+            function "poem" {
+              input {
+              }
+              stack {
+                util.post_process {
+                  stack {
+                    db.add "audit" { data = {note: "streamed"} }
+                  }
+                }
+                api.stream { value = "Two roads" }
+                api.stream { value = "diverged" }
+              }
+              response = null
+
+              test "the response is what it streamed" {
+                expect.to_equal ($response) { value = ["Two roads", "diverged"] }
+              }
+              test "post-process stacks ran before the expectations" {
+                db.query "audit" { return = {type: "count"} } as $audits
+                expect.to_equal ($audits) { value = 1 }
+              }
+            }
+            """);
+        Cli.Result r = Cli.run("test", f.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("2 passed"), r.out());
+    }
+
+    @Test
     void reportsFailuresWithLineAndSummary() throws Exception {
         Path f = dir.resolve("suite.xs");
         Files.writeString(f, SUITE);

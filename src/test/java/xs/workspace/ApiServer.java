@@ -69,6 +69,11 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(Path folder, long maxBodyBytes) {
+        this(folder, maxBodyBytes, Outside.none());
+    }
+
+    /** @param outside what api.request, redis.*, storage and mail reach */
+    ApiServer(Path folder, long maxBodyBytes, Outside outside) {
         Program program = load(folder);
         workspace = Workspace.of(program);
         db = Engines.inMemory();
@@ -81,7 +86,7 @@ final class ApiServer implements AutoCloseable {
         // Stored files go to a temporary folder of their own, never into the folder served (an export).
         FolderFileStore files = FolderFileStore.temporary("http://localhost", System::currentTimeMillis);
         Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of("api_key", "k-123"),
-            10_000).with(Outside.none().withFiles(files)));
+            10_000).with(outside.withFiles(files)));
         hub.attach(interpreter);
         server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, maxBodyBytes), hub,
             new Api(workspace, interpreter, tokens), out);
