@@ -36,7 +36,8 @@ import xs.realtime.Tokens;
 /**
  * Named data sources over HTTP: {@code X-Data-Source: test} sends a query's db.* statements to
  * the test data source (empty, same tables), invisible from live; db.set_datasource overrides
- * the header; a table trigger hears which data source was written and writes there itself; a
+ * the header; a table trigger hears which data source was written and writes there itself, one
+ * whose {@code datasources} leave it out stays silent; a
  * name that cannot be one is a 400; the console lists data sources and browses each.
  */
 class DataSourcesTest {
@@ -78,6 +79,25 @@ class DataSourcesTest {
               }
               actions = {insert: true}
               datasources = ["live", "test"]
+            }
+            ---
+            table_trigger live_only {
+              table = "task"
+              input {
+                json new
+                json old
+                enum action {
+                  values = ["insert", "update", "delete", "truncate"]
+                }
+                text datasource
+              }
+              stack {
+                db.add audit {
+                  data = {title: "live only", datasource: $input.datasource}
+                }
+              }
+              actions = {insert: true}
+              datasources = ["live"]
             }
             """,
         "api/ds/add_POST.xs", """
@@ -185,7 +205,7 @@ class DataSourcesTest {
 
         JsonNode test = ok(send("GET", API + "/tasks", null, "X-Data-Source", "test"));
         assertEquals(List.of("only in test"), texts(test.path("tasks")), "test has the tables, not live's items");
-        assertEquals(1, test.path("audits").size(), test.toString());
+        assertEquals(1, test.path("audits").size(), "the live-only trigger stays silent: " + test);
         assertEquals("test", test.path("audits").path(0).path("datasource").asText(),
             "the trigger was told the data source written to");
         assertEquals("only in test", test.path("audits").path(0).path("title").asText(),
@@ -194,6 +214,7 @@ class DataSourcesTest {
         ok(send("POST", API + "/tasks", "{\"title\": \"in live\"}"));
         JsonNode liveAgain = ok(send("GET", API + "/tasks", null));
         assertEquals(List.of("live seed", "in live"), texts(liveAgain.path("tasks")));
+        assertEquals(2, liveAgain.path("audits").size(), "both triggers hear live: " + liveAgain);
         assertEquals("live", liveAgain.path("audits").path(0).path("datasource").asText());
     }
 
