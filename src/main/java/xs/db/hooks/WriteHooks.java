@@ -27,6 +27,10 @@ import xs.db.hooks.TableChange.Action;
  * so the pair is consistent. A write to a table no listener listens to is the engine's write and
  * nothing more. Inside {@code db.transaction} changes wait for the outermost commit and vanish
  * with a rollback. Listeners get the rows the writer gets (no copy), read-only.
+ *
+ * <p>Made with a {@link DataSourceStore}, it holds {@code live} and opens the other data sources
+ * there on first use ({@link #dataSource}), each under a WriteHooks of its own that tells the same
+ * listeners, naming its data source in each {@link TableChange}.
  */
 public final class WriteHooks implements Database {
     private final Database engine;
