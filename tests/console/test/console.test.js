@@ -75,6 +75,9 @@ test('the console joins a channel, calls a function and shows the event it emits
     await page.locator('button[data-table=message]').click();
     await page.locator('#rows table.grid').getByText('Hello from the console').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'console-database.png') });
+    // The data source picker lists the data sources that exist: only live here.
+    await page.locator('#datasource option[value=live]').waitFor({ state: 'attached' });
+    assert.deepEqual(await page.locator('#datasource option').allTextContents(), ['live']);
 
     assert.deepEqual(foreign, [], 'the page talks only to its own server');
     assert.deepEqual(problems, [], 'no errors in the page');

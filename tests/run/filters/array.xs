@@ -1,6 +1,6 @@
 // Array filters: every registered name (aliases included), higher-order filters with $$,
-// $index, $parent and $result, and wrong-type errors. lambda_* run JavaScript in Xano's cloud:
-// xs refuses them with a hint.
+// $index, $parent and $result, and wrong-type errors. lambda_* run JavaScript (tested with Deno
+// in xs.services.lambda).
 
 // access
 // eval [1, 2, 3]|first => 1
@@ -140,12 +140,13 @@
 // eval [[1, 2], [3]]|map:($$|map:$$ * 10) => [[10, 20], [30]]
 // eval 5|map:$$ => error
 
-// lambda_* (JavaScript) is refused with a hint
-// eval [1, 2]|lambda:"return 1" => error not supported by xs
-// eval [1, 2]|lambda_map:"return $this" => error use map
-// eval [1, 2]|lambda_filter:"return true" => error use filter
-// eval [1, 2]|lambda_every:"return true" => error use every
-// eval [1, 2]|lambda_some:"return true" => error use some
-// eval [1, 2]|lambda_find:"return true" => error use find
-// eval [1, 2]|lambda_findIndex:"return true" => error use findIndex
-// eval [1, 2]|lambda_reduce:0:"return 1" => error use reduce
+// lambda_* run JavaScript on api.lambda's runtime; the corpus has none, so each says it needs one
+// eval [1, 2]|lambda:"return 1" => error needs a JavaScript runtime
+// eval [1, 2]|lambda_map:"return $this" => error needs a JavaScript runtime
+// eval [1, 2]|lambda_filter:"return true" => error needs a JavaScript runtime
+// eval [1, 2]|lambda_every:"return true" => error needs a JavaScript runtime
+// eval [1, 2]|lambda_some:"return true" => error needs a JavaScript runtime
+// eval [1, 2]|lambda_find:"return true" => error needs a JavaScript runtime
+// eval [1, 2]|lambda_findIndex:"return true" => error needs a JavaScript runtime
+// eval [1, 2]|lambda_reduce:0:"return 1" => error needs a JavaScript runtime
+// eval [1, 2]|lambda_map:5 => error needs JavaScript code as text

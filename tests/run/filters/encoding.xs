@@ -13,7 +13,7 @@
 // XML and YAML
 // eval "<a><b>1</b><b>2</b></a>"|xml_decode => {"a": {"@attributes": [], "value": [{"b": {"@attributes": [], "value": "1"}}, {"b": {"@attributes": [], "value": "2"}}]}}
 // eval "<r a=\"1\">t</r>"|xml_decode => {"r": {"@attributes": {"a": "1"}, "value": "t"}}
-// eval {a: 1, b: [1, 2]}|yaml_encode => "a: 1\nb:\n  - 1\n  - 2\n"
+// eval {a: 1, b: [1, 2]}|yaml_encode => "a: 1\nb:\n- 1\n- 2\n"
 // eval "a: 1\nb: [1, 2]"|yaml_decode => {"a": 1, "b": [1, 2]}
 // eval "x: [1"|yaml_decode => error invalid YAML
 

@@ -730,11 +730,25 @@
 
   // ---- database -------------------------------------------------------------------------------
 
-  const db = { table: null, page: 1, pageTotal: 1 };
+  const db = { source: 'live', table: null, page: 1, pageTotal: 1 };
+
+  // The data sources that exist (live, then those X-Data-Source or db.set_datasource opened).
+  async function loadDataSources() {
+    const r = await request('/console/api/datasources');
+    if (!r.ok) return;
+    const names = r.body.datasources;
+    if (!names.includes(db.source)) db.source = 'live';
+    $('#datasource').replaceChildren(...names.map((n) => el('option', { value: n, text: n })));
+    $('#datasource').value = db.source;
+  }
+
+  function sourceQuery() {
+    return `datasource=${encodeURIComponent(db.source)}`;
+  }
 
   async function loadTables() {
     const list = $('#table-list');
-    const r = await request('/console/api/tables');
+    const r = await request(`/console/api/tables?${sourceQuery()}`);
     if (!r.ok) {
       list.replaceChildren(el('li', { class: 'empty error', text: errorMessage(r) }));
       return;
@@ -761,7 +775,7 @@
   async function loadRows() {
     const rows = $('#rows');
     if (!db.table) return;
-    const r = await request(`/console/api/tables/${encodeURIComponent(db.table)}?page=${db.page}`);
+    const r = await request(`/console/api/tables/${encodeURIComponent(db.table)}?page=${db.page}&${sourceQuery()}`);
     if (!r.ok) {
       rows.replaceChildren(el('p', { class: 'empty error', text: errorMessage(r) }));
       return;
@@ -793,6 +807,7 @@
       document.getElementById(tab.getAttribute('aria-controls')).hidden = !selected;
     }
     if (id === 'database') {
+      loadDataSources();
       loadTables();
       loadRows();
     }
@@ -817,7 +832,13 @@
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) sendMessage(e);
     });
     $('#frames-clear').addEventListener('click', () => $('#frames').replaceChildren());
-    $('#tables-refresh').addEventListener('click', () => { loadTables(); loadRows(); });
+    $('#tables-refresh').addEventListener('click', () => { loadDataSources(); loadTables(); loadRows(); });
+    $('#datasource').addEventListener('change', () => {
+      db.source = $('#datasource').value;
+      db.page = 1;
+      loadTables();
+      loadRows();
+    });
     $('#rows-prev').addEventListener('click', () => { db.page = Math.max(1, db.page - 1); loadRows(); });
     $('#rows-next').addEventListener('click', () => { db.page = Math.min(db.pageTotal, db.page + 1); loadRows(); });
     for (const tab of document.querySelectorAll('[role=tab]')) {

@@ -96,6 +96,29 @@ public interface Database extends AutoCloseable {
      */
     <T> T transaction(Supplier<T> body);
 
+    // ---- data sources ----------------------------------------------------------------------
+
+    /** The data source every run starts in, unless a request's {@code X-Data-Source} names another. */
+    String LIVE = "live";
+
+    /**
+     * The same declared tables in another data source ({@code db.set_datasource},
+     * {@code X-Data-Source}), opened on first use; {@link #LIVE} is the default one. An engine
+     * that holds a single data source has only {@code live}, and says so for any other name.
+     */
+    default Database dataSource(String name) {
+        if (LIVE.equals(name)) {
+            return this;
+        }
+        throw new DbException(DbException.Kind.BAD_QUERY, "this database holds only the live data source, not \""
+            + name + "\"");
+    }
+
+    /** The names of the data sources that exist (opened now or kept from earlier runs), live first. */
+    default List<String> dataSources() {
+        return List.of(LIVE);
+    }
+
     /** Releases the engine's resources (journal, connections); further calls fail. */
     @Override
     void close();

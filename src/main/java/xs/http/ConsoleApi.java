@@ -7,9 +7,11 @@ import io.undertow.util.Methods;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import xs.ast.Program;
 import xs.db.Database;
+import xs.db.hooks.DataSources;
 import xs.interp.ErrorType;
 import xs.interp.Outbox;
 import xs.realtime.RealtimeEndpoint;
@@ -23,7 +25,9 @@ import xs.workspace.Workspace;
  * <ul>
  *   <li>{@code GET program}: functions with their inputs, channels, triggers ({@link ProgramSummary});</li>
  *   <li>{@code GET server}: where the realtime hub is and whether tokens can be had;</li>
- *   <li>{@code GET tables}, {@code GET tables/NAME?page=N&per_page=M}: rows, read-only ({@link TableBrowser});</li>
+ *   <li>{@code GET tables}, {@code GET tables/NAME?page=N&per_page=M}: rows, read-only ({@link TableBrowser}),
+ *   of the data source {@code ?datasource=NAME} (live by default);</li>
+ *   <li>{@code GET datasources}: the data sources that exist, live first;</li>
  *   <li>{@code POST token}: a dev token for a user id ({@link DevTokens});</li>
  *   <li>{@code POST tasks/NAME/run}: runs a task now ({@link TaskConsole});</li>
  *   <li>{@code GET outbox}: the emails {@code util.send_email} kept, newest first ({@link OutboxConsole}).</li>
@@ -42,7 +46,7 @@ final class ConsoleApi extends WorkerHandler {
     private volatile Map<String, Object> summary;
     private final Workspace workspace;
     private final Map<String, Object> server;
-    private final TableBrowser tables;
+    private final Database db;
     private final DevTokens tokens;
     private final TaskConsole tasks;
     private final OutboxConsole outbox;
@@ -55,7 +59,7 @@ final class ConsoleApi extends WorkerHandler {
         this.tasks = new TaskConsole(tasks, triggers);
         this.workspace = workspace;
         this.program = workspace.program();
-        this.tables = new TableBrowser(db);
+        this.db = db;
         this.tokens = new DevTokens(tokens, db);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("realtime_path", RealtimeEndpoint.PREFIX + (canonical == null ? DEFAULT_CANONICAL : canonical));
@@ -82,7 +86,7 @@ final class ConsoleApi extends WorkerHandler {
             return;
         }
         boolean known = route.equals("program") || route.equals("server") || route.equals("tables")
-            || route.startsWith("tables/") || route.equals("outbox");
+            || route.startsWith("tables/") || route.equals("outbox") || route.equals("datasources");
         if (!known) {
             Responses.error(exchange, 404, ErrorType.NOTFOUND, "the console has no endpoint " + exchange.getRequestPath());
             return;
@@ -90,7 +94,7 @@ final class ConsoleApi extends WorkerHandler {
         if (!requireMethod(exchange, method, Methods.GET)) {
             return;
         }
-        if (route.startsWith("tables") && !ThisMachine.localClient(exchange)) {
+        if ((route.startsWith("tables") || route.equals("datasources")) && !ThisMachine.localClient(exchange)) {
             Responses.error(exchange, 403, ErrorType.ACCESSDENIED,
                 "table data is shown only to a browser on this machine");
             return;
@@ -102,10 +106,31 @@ final class ConsoleApi extends WorkerHandler {
         switch (route) {
             case "program" -> Responses.json(exchange, 200, withTasks(summary()));
             case "server" -> Responses.json(exchange, 200, server);
-            case "tables" -> Responses.json(exchange, 200, Map.of("tables", tables.tables()));
+            case "datasources" -> Responses.json(exchange, 200, Map.of("datasources", db.dataSources()));
+            case "tables" -> browser(exchange).ifPresent(t -> Responses.json(exchange, 200, Map.of("tables", t.tables())));
             case "outbox" -> Responses.json(exchange, 200, outbox.list());
-            default -> rows(exchange, route.substring("tables/".length()));
+            default -> browser(exchange).ifPresent(t -> rows(exchange, t, route.substring("tables/".length())));
         }
+    }
+
+    /**
+     * The tables of the data source {@code ?datasource=NAME}, or empty with the error answered:
+     * the console shows data sources that exist and never opens a new one.
+     */
+    private Optional<TableBrowser> browser(HttpServerExchange exchange) {
+        Deque<String> values = exchange.getQueryParameters().get("datasource");
+        String name = values == null || values.isEmpty() || values.getFirst().isEmpty() ? Database.LIVE : values.getFirst();
+        String problem = DataSources.problem(name);
+        if (problem != null) {
+            Responses.error(exchange, 400, ErrorType.INPUTERROR, problem);
+            return Optional.empty();
+        }
+        if (!db.dataSources().contains(name)) {
+            Responses.error(exchange, 404, ErrorType.NOTFOUND, "no data source named \"" + name + "\" (there are: "
+                + String.join(", ", db.dataSources()) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new TableBrowser(db.dataSource(name)));
     }
 
     private Map<String, Object> summary() {
@@ -134,7 +159,7 @@ final class ConsoleApi extends WorkerHandler {
         return false;
     }
 
-    private void rows(HttpServerExchange exchange, String table) {
+    private void rows(HttpServerExchange exchange, TableBrowser tables, String table) {
         long page;
         long perPage;
         try {

@@ -51,6 +51,7 @@ final class DbStatements {
         r.add("db.bulk.patch", Set.of("items"), Set.of("items"), (s, c) -> bulk(s, c, "patch"));
         r.add("db.bulk.delete", Set.of("where"), Set.of(), DbStatements::bulkDelete);
         r.add("db.transaction", Set.of(), Set.of(), DbStatements::transaction);
+        r.add("db.set_datasource", Set.of("value"), Set.of("value"), DbStatements::setDatasource);
     }
 
     private static String table(GenericStmt s) {
@@ -70,7 +71,7 @@ final class DbStatements {
         Addons addons = Addons.of(s, c);
         Span span = s.span();
         return f -> {
-            Object result = guarded(span, () -> action.run(f.context.services.database(), f));
+            Object result = guarded(span, () -> action.run(f.context.database(), f));
             if (addons != null) {
                 result = addons.apply(result, f);
             }
@@ -225,7 +226,25 @@ final class DbStatements {
     private static Exec transaction(GenericStmt s, Compilation c) {
         Exec body = c.stack(s);
         Span span = s.span();
-        return f -> guarded(span, () -> f.context.services.database().transaction(() -> body.exec(f)));
+        return f -> guarded(span, () -> f.context.database().transaction(() -> body.exec(f)));
+    }
+
+    /** {@code db.set_datasource { value = "test" }}: the rest of the run's db.* statements use that data source. */
+    private static Exec setDatasource(GenericStmt s, Compilation c) {
+        Eval value = c.attr(s, "value", null);
+        Span span = s.span();
+        return f -> {
+            Object name = value.eval(f);
+            if (!(name instanceof String text) || text.isEmpty()) {
+                throw XsError.runtime(span, "db.set_datasource needs value = the name of a data source (\"live\", "
+                    + "\"test\", …), got " + (name == null ? "null" : Values.typeName(name)));
+            }
+            guarded(span, () -> {
+                f.context.useDataSource(text);
+                return null;
+            });
+            return Exec.NORMAL;
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -83,6 +83,11 @@ final class FilterInvocation implements FilterCall {
     }
 
     @Override
+    public Object javascript(String code, int linesBefore) {
+        return LambdaStatements.forFilter(frame, code, name, linesBefore);
+    }
+
+    @Override
     public long now() {
         return frame.context.now();
     }

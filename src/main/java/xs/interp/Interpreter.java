@@ -135,7 +135,16 @@ public final class Interpreter {
      */
     public Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
                        String testName) {
-        return run(construct, input, auth, variables, testName, null);
+        return run(construct, input, auth, variables, testName, null, null);
+    }
+
+    /**
+     * Runs a construct with its db.* statements in the named data source, as a trigger for a
+     * write to that data source runs, or a test with {@code datasource = "test"}.
+     */
+    public Outcome runInDataSource(String datasource, Construct construct, Object input, Map<String, Object> auth,
+                                   Map<String, Object> variables, String testName) {
+        return run(construct, input, auth, variables, testName, null, datasource);
     }
 
     /**
@@ -143,7 +152,7 @@ public final class Interpreter {
      * {@code util.get_raw_input} reads what the client sent, {@code util.set_header} adds to its answer.
      */
     public Outcome serve(Construct construct, Object input, Map<String, Object> auth, WebRequest request) {
-        return run(construct, input, auth, Map.of(), null, request);
+        return run(construct, input, auth, Map.of(), null, request, null);
     }
 
     /**
@@ -151,24 +160,25 @@ public final class Interpreter {
      * {@code util.post_process} stacks go to {@code delivery} (its owner runs the latter).
      */
     public Outcome runWith(Construct construct, Object input, Map<String, Object> auth, Delivery delivery) {
-        return run(construct, input, auth, Map.of(), null, null, delivery);
+        return run(construct, input, auth, Map.of(), null, null, delivery, null);
     }
 
     private Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
-                        String testName, WebRequest request) {
+                        String testName, WebRequest request, String datasource) {
         return run(construct, input, auth, variables, testName, request,
-            request == null ? null : request.delivery());
+            request == null ? null : request.delivery(), datasource);
     }
 
     /**
      * Without a delivery the run keeps what it streams (its response is then the list of values)
      * and runs its post-process stacks itself once its response is known, their failures logged.
+     * With a datasource its db.* statements start in that data source.
      */
     private Outcome run(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,
-                        String testName, WebRequest request, Delivery delivery) {
+                        String testName, WebRequest request, Delivery delivery, String datasource) {
         StreamRecorder own = delivery == null ? new StreamRecorder() : null;
         RunContext context = new RunContext(this, services, testName, request, own != null ? own : delivery);
-        Outcome outcome = runIn(context, construct, input, auth, variables);
+        Outcome outcome = runIn(context, construct, input, auth, variables, datasource);
         if (own == null) {
             return outcome;
         }
@@ -178,8 +188,14 @@ public final class Interpreter {
     }
 
     private Outcome runIn(RunContext context, Construct construct, Object input, Map<String, Object> auth,
-                          Map<String, Object> variables) {
+                          Map<String, Object> variables, String datasource) {
         try {
+            if (datasource != null) {
+                DbStatements.guarded(construct.span(), () -> {
+                    context.useDataSource(datasource);
+                    return null;
+                });
+            }
             Object response = invoke(construct, input, auth, variables, context);
             if (context.streamed && context.delivery instanceof StreamRecorder recorder) {
                 response = recorder.values();

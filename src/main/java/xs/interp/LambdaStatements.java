@@ -60,6 +60,32 @@ final class LambdaStatements {
         };
     }
 
+    /**
+     * Runs the JavaScript of a {@code lambda_*} filter as api.lambda runs its code (the same
+     * globals, the default timeout within the run's own); {@code linesBefore} lines of the code
+     * are the filter's wrapper, so a failing line is counted in the script's own code.
+     */
+    static Object forFilter(Frame f, String js, String filter, int linesBefore) {
+        long limit = DEFAULT_TIMEOUT_SECONDS * 1000;
+        long remaining = f.context.deadline.remainingMillis();
+        boolean runEndsFirst = remaining >= 0 && remaining < limit;
+        Lambdas.Call call = new Lambdas.Call(js, runEndsFirst ? Math.max(1, remaining) : limit, f.input,
+            f.variables(), lambdaEnv(f.context.interpreter.environment()), lambdaAuth(f.auth));
+        try {
+            Lambdas.Result result = f.context.services.lambdas().run(call);
+            log(f, result.output());
+            return result.value();
+        } catch (Lambdas.Failure e) {
+            log(f, e.output());
+            if (runEndsFirst && e.kind() == Lambdas.Failure.Kind.TIMEOUT) {
+                throw f.context.deadline.timeout();
+            }
+            int line = e.line() - linesBefore;
+            throw XsError.runtime(null, "filter '" + filter + "': " + e.getMessage()
+                + (line > 0 && e.kind() == Lambdas.Failure.Kind.THROWN ? " (line " + line + " of its code)" : ""));
+        }
+    }
+
     private static long timeoutMillis(Object value, Span span) {
         Object n = Values.number(value);
         double seconds = n == null ? -1 : Values.toBigDecimal(n).doubleValue();

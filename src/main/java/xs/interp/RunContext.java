@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import xs.db.Database;
 
 /**
  * One top-level run (an `xs run`, an HTTP call, a trigger, a test): its deadline, how deep
@@ -26,7 +27,9 @@ public final class RunContext {
     final Delivery delivery;
     /** Whether {@code api.stream} ran in this run. */
     volatile boolean streamed;
-    private Map<String, Object> environment;
+    private volatile Map<String, Object> environment;
+    /** The data source db.* statements use: the request's X-Data-Source, until db.set_datasource. */
+    private volatile String datasource;
     int depth;
 
     RunContext(Interpreter interpreter, Services services) {
@@ -48,6 +51,29 @@ public final class RunContext {
         this.request = request;
         this.delivery = delivery;
         this.deadline = Deadline.start(services.timeoutMillis());
+        this.datasource = request != null && request.datasource() != null ? request.datasource() : Database.LIVE;
+    }
+
+    /** The database of the data source this run reads and writes. */
+    Database database() {
+        String name = datasource;
+        return Database.LIVE.equals(name) ? services.database() : services.database().dataSource(name);
+    }
+
+    /** The name of that data source ({@code $env.$datasource}). */
+    String datasource() {
+        return datasource;
+    }
+
+    /**
+     * Switches the rest of the run to another data source ({@code db.set_datasource}, a trigger
+     * for a write to one); opens it now, so a name the database refuses fails here.
+     */
+    void useDataSource(String name) {
+        if (!Database.LIVE.equals(name)) {
+            services.database().dataSource(name);
+        }
+        datasource = name;
     }
 
     public List<Object> logs() {
@@ -60,14 +86,21 @@ public final class RunContext {
 
     /** {@code $env}: the program's environment, with the request's variables over it. */
     Map<String, Object> environment() {
-        if (request == null) {
+        String source = datasource;
+        if (request == null && Database.LIVE.equals(source)) {
             return interpreter.environment();
         }
-        if (environment == null) {
-            Map<String, Object> env = new LinkedHashMap<>(interpreter.environment());
-            env.putAll(request.environment());
-            environment = Collections.unmodifiableMap(env);
+        Map<String, Object> env = environment;
+        // Rebuilt after db.set_datasource: the cached map names the data source it was made for.
+        if (env == null || !source.equals(env.get("$datasource"))) {
+            Map<String, Object> fresh = new LinkedHashMap<>(interpreter.environment());
+            if (request != null) {
+                fresh.putAll(request.environment());
+            }
+            fresh.put("$datasource", source);
+            env = Collections.unmodifiableMap(fresh);
+            environment = env;
         }
-        return environment;
+        return env;
     }
 }

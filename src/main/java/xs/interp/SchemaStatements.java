@@ -33,7 +33,7 @@ final class SchemaStatements {
         Eval path = c.attr(s, "path", null);
         Span span = s.span();
         return CoreStatements.produce(s, c, f -> {
-            TableSchema schema = f.context.services.database().schema(table).orElseThrow(
+            TableSchema schema = f.context.database().schema(table).orElseThrow(
                 () -> XsError.runtime(span, "db.schema: no table named \"" + table + "\""));
             List<Object> fields = fields(schema.columns());
             Object p = path.eval(f);

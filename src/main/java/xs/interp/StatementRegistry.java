@@ -20,7 +20,7 @@ public final class StatementRegistry {
     /** The statements of Xano's engine (its {@code statement/*} kinds) and older names real exports use. */
     private static final Set<String> REAL_UNSUPPORTED = Set.of(
         "api.request", "api.call", "api.snippet", "api.microservice",
-        "db.direct_query", "db.schema", "db.set_datasource", "db.external", "db.bulk.import",
+        "db.direct_query", "db.schema", "db.external", "db.bulk.import",
         "db.external.mssql.direct_query", "db.external.mysql.direct_query", "db.external.oracle.direct_query",
         "db.external.postgres.direct_query", "db.external.snowflake.direct_query",
         "function.call", "service.function.run", "await", "foreach.remove", "remove", "comment", "placeholder",

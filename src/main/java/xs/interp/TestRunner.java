@@ -146,14 +146,22 @@ public final class TestRunner {
 
     private Result run(Construct construct, GenericStmt test, String name, Interpreter interpreter) {
         Object input;
+        String datasource;
         try {
             input = test.attribute("input").map(interpreter::constant).orElse(new LinkedHashMap<String, Object>());
         } catch (XsError e) {
             return failed(construct, test, name, "the test's input cannot be evaluated: " + e.getMessage(), e.span());
         }
+        try {
+            // datasource = "test": the call's db.* statements start in that data source (empty, as a new one is).
+            datasource = test.attribute("datasource").map(interpreter::constant).map(Values::toText).orElse(null);
+        } catch (XsError e) {
+            return failed(construct, test, name, "the test's datasource cannot be evaluated: " + e.getMessage(), e.span());
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> auth = (Map<String, Object>) Values.copy(this.auth);
-        Outcome call = interpreter.run(construct, input, auth, Map.of(), name);
+        Outcome call = datasource == null ? interpreter.run(construct, input, auth, Map.of(), name)
+            : interpreter.runInDataSource(datasource, construct, input, auth, Map.of(), name);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("response", call.response());
         if (!call.ok()) {

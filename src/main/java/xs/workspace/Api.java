@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xs.ast.Construct;
+import xs.db.Database;
+import xs.db.hooks.DataSources;
 import xs.interp.Delivery;
 import xs.interp.ErrorType;
 import xs.interp.Gateway;
@@ -104,6 +106,10 @@ public final class Api implements Gateway {
             input.putAll(request.body());
         }
         input.putAll(match.parameters());
+        String source = request.header("X-Data-Source");
+        if (source != null && !source.isBlank() && DataSources.problem(source.strip()) != null) {
+            return Answer.error(ErrorType.BADREQUEST, "X-Data-Source: " + DataSources.problem(source.strip()));
+        }
         WebRequest web = webRequest(request, token, input, delivery);
         Outcome outcome = middleware.run(workspace.chain("query"), route.query(), input, identity.auth(), web);
         return answer(outcome, web);
@@ -132,7 +138,7 @@ public final class Api implements Gateway {
         String source = r.header("X-Data-Source");
         String branch = r.branch() != null ? r.branch() : r.header("X-Branch");
         return new WebRequest(r.verb(), r.uri(), r.querystring(), r.headers(), r.remoteIp(), token, r.baseUrl(),
-            source == null || source.isBlank() ? "live" : source, branch == null || branch.isBlank()
+            source == null || source.isBlank() ? Database.LIVE : source.strip(), branch == null || branch.isBlank()
                 ? workspace.branch() : branch, input, input, r.rawBody(), null, r.uploads(), delivery);
     }
 

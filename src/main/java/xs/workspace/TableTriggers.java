@@ -223,7 +223,9 @@ public final class TableTriggers implements TableListener {
         Outcome outcome;
         try {
             t.runs.incrementAndGet();
-            outcome = interpreter.run(t.construct, input, Identity.ANONYMOUS.auth(), Map.of());
+            // The trigger's own db.* statements use the data source that was written to.
+            outcome = interpreter.runInDataSource(change.datasource(), t.construct, input, Identity.ANONYMOUS.auth(),
+                Map.of(), null);
         } catch (RuntimeException e) {
             fail(t, action, "internal error (please report it): " + e);
             return;

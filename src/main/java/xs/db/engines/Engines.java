@@ -1,7 +1,13 @@
 package xs.db.engines;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import xs.db.Database;
+import xs.db.DbException;
+import xs.db.hooks.DataSourceStore;
 import xs.db.hooks.WriteHooks;
 import xs.db.memory.MemoryDatabase;
 import xs.db.postgres.PgSettings;
@@ -9,35 +15,99 @@ import xs.db.postgres.PostgresDatabase;
 
 /**
  * Chooses and opens the database engine, wrapped in the {@link WriteHooks} every engine sits
- * under; the one place outside an engine's package that names an engine.
+ * under, with the store its other data sources are opened in; the one place outside an
+ * engine's package that names an engine.
  *
  * <pre>xs serve app/ --data-dir data/   // Engines.durable(Path.of("data"))</pre>
  */
 public final class Engines {
+    /** The folder of a data directory that holds one subfolder per data source other than live. */
+    public static final String DATA_SOURCES_FOLDER = "datasources";
+    /** PostgreSQL schemas of the data sources other than live: this prefix, then the name. */
+    public static final String SCHEMA_PREFIX = "xs_datasource_";
+    /** A data source other than live gets a smaller pool than live: it is the rarer one. */
+    private static final int DATA_SOURCE_POOL = 4;
+
     private Engines() {
     }
 
-    /** The embedded engine, in memory only. */
+    /** The embedded engine, in memory only; each data source another memory database. */
     public static WriteHooks inMemory() {
-        return new WriteHooks(MemoryDatabase.inMemory());
+        return new WriteHooks(MemoryDatabase.inMemory(), new DataSourceStore() {
+            @Override
+            public Database open(String name) {
+                return MemoryDatabase.inMemory();
+            }
+
+            @Override
+            public List<String> existing() {
+                return List.of();
+            }
+        });
     }
 
-    /** The embedded engine kept in dir (created if missing), loaded now. */
+    /** The embedded engine kept in dir (created if missing), loaded now; each data source in dir/datasources/NAME. */
     public static WriteHooks durable(Path dir) {
-        return new WriteHooks(MemoryDatabase.durable(dir));
+        Path folder = dir.resolve(DATA_SOURCES_FOLDER);
+        return new WriteHooks(MemoryDatabase.durable(dir), new DataSourceStore() {
+            @Override
+            public Database open(String name) {
+                return MemoryDatabase.durable(folder.resolve(name));
+            }
+
+            @Override
+            public List<String> existing() {
+                if (!Files.isDirectory(folder)) {
+                    return List.of();
+                }
+                try (Stream<Path> dirs = Files.list(folder)) {
+                    return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
+                } catch (IOException e) {
+                    throw new DbException(DbException.Kind.STORAGE, null, "cannot list " + folder + ": " + e.getMessage(), e);
+                }
+            }
+        });
     }
 
     /**
-     * PostgreSQL at a {@code postgresql://} URL. An IllegalArgumentException says what is wrong
-     * with the URL; a DbException of kind UNAVAILABLE that the server cannot be reached.
+     * PostgreSQL at a {@code postgresql://} URL: live in the tables of the connection's schema,
+     * each other data source in a schema of its own. An IllegalArgumentException says what is
+     * wrong with the URL; a DbException of kind UNAVAILABLE that the server cannot be reached.
      */
     public static WriteHooks postgres(String url) {
-        return new WriteHooks(PostgresDatabase.open(PgSettings.parse(url)));
+        PgSettings settings = PgSettings.parse(url);
+        PostgresDatabase live = PostgresDatabase.open(settings);
+        PgSettings others = settings.withPool(Math.min(settings.poolSize(), DATA_SOURCE_POOL), settings.connectTimeoutMillis());
+        return new WriteHooks(live, new DataSourceStore() {
+            @Override
+            public Database open(String name) {
+                return PostgresDatabase.open(others.withSchema(SCHEMA_PREFIX + name));
+            }
+
+            @Override
+            public List<String> existing() {
+                return live.schemasStartingWith(SCHEMA_PREFIX);
+            }
+        });
     }
 
-    /** PostgreSQL in a fresh schema of its own, dropped on close: the database of one {@code xs test --db} test. */
+    /**
+     * PostgreSQL in a fresh schema of its own, dropped on close: the database of one {@code xs test --db}
+     * test. Its other data sources are fresh schemas too, dropped with it.
+     */
     public static WriteHooks throwaway(String url) {
-        return new WriteHooks(PostgresDatabase.throwaway(PgSettings.parse(url).withPool(2, PgSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS)));
+        PgSettings settings = PgSettings.parse(url).withPool(2, PgSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS);
+        return new WriteHooks(PostgresDatabase.throwaway(settings), new DataSourceStore() {
+            @Override
+            public Database open(String name) {
+                return PostgresDatabase.throwaway(settings);
+            }
+
+            @Override
+            public List<String> existing() {
+                return List.of();
+            }
+        });
     }
 
     /** What differed between the declarations and the tables an engine found, one line each. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import xs.db.Condition;
 import xs.db.Database;
+import xs.db.DbException;
 import xs.db.Query;
 import xs.db.TableSchema;
 import xs.db.hooks.TableChange.Action;
@@ -26,6 +27,10 @@ import xs.db.hooks.TableChange.Action;
  * so the pair is consistent. A write to a table no listener listens to is the engine's write and
  * nothing more. Inside {@code db.transaction} changes wait for the outermost commit and vanish
  * with a rollback. Listeners get the rows the writer gets (no copy), read-only.
+ *
+ * <p>Made with a {@link DataSourceStore}, it holds {@code live} and opens the other data sources
+ * there on first use ({@link #dataSource}), each under a WriteHooks of its own that tells the same
+ * listeners, naming its data source in each {@link TableChange}.
  */
 public final class WriteHooks implements Database {
     private final Database engine;
@@ -33,18 +38,44 @@ public final class WriteHooks implements Database {
     private final PasswordColumns passwords;
     /** Replaced whole on each change (rare), read on every write without a lock or an iterator. */
     private volatile TableListener[] listeners = new TableListener[0];
+    /** The data sources this one belongs to; null for an engine that stands alone. */
+    private final DataSources sources;
     /** Changes of the transaction this thread is running, told at its outermost commit. */
     private final ThreadLocal<List<TableChange>> pending = new ThreadLocal<>();
 
+    /** Wraps an engine that stores the data source of that name, alone (no other data source can be opened). */
     public WriteHooks(Database engine, String datasource) {
         this.engine = engine;
         this.datasource = datasource;
         this.passwords = new PasswordColumns(engine);
+        this.sources = null;
     }
 
-    /** Wraps an engine that stores the {@code live} data source. */
+    /** Wraps an engine that stores the {@code live} data source, alone. */
     public WriteHooks(Database engine) {
-        this(engine, "live");
+        this(engine, Database.LIVE);
+    }
+
+    /** Wraps an engine that stores {@code live}; other data sources are opened in store on first use. */
+    public WriteHooks(Database engine, DataSourceStore store) {
+        this.engine = engine;
+        this.datasource = Database.LIVE;
+        this.passwords = new PasswordColumns(engine);
+        this.sources = new DataSources(this, store);
+    }
+
+    /** Another data source of live's database: its listeners and data sources are live's. */
+    WriteHooks(Database engine, String datasource, WriteHooks live) {
+        this.engine = engine;
+        this.datasource = datasource;
+        this.passwords = new PasswordColumns(engine);
+        this.listeners = live.listeners;
+        this.sources = live.sources;
+    }
+
+    /** The name of the data source this database holds. */
+    public String name() {
+        return datasource;
     }
 
     /** The engine below, for what only it offers (statistics, tests). */
@@ -52,13 +83,30 @@ public final class WriteHooks implements Database {
         return engine;
     }
 
-    public synchronized void addListener(TableListener listener) {
+    /** Listens to writes to this database, and to every other data source of it (a trigger hears them all). */
+    public void addListener(TableListener listener) {
+        if (sources == null) {
+            addOwn(listener);
+        } else {
+            sources.forEachOpen(hooks -> hooks.addOwn(listener));
+        }
+    }
+
+    public void removeListener(TableListener listener) {
+        if (sources == null) {
+            removeOwn(listener);
+        } else {
+            sources.forEachOpen(hooks -> hooks.removeOwn(listener));
+        }
+    }
+
+    private synchronized void addOwn(TableListener listener) {
         TableListener[] more = Arrays.copyOf(listeners, listeners.length + 1);
         more[listeners.length] = listener;
         listeners = more;
     }
 
-    public synchronized void removeListener(TableListener listener) {
+    private synchronized void removeOwn(TableListener listener) {
         listeners = Arrays.stream(listeners).filter(l -> l != listener).toArray(TableListener[]::new);
     }
 
@@ -72,6 +120,9 @@ public final class WriteHooks implements Database {
             items.add(PasswordColumns.hashed(schema, item));
         }
         engine.define(new TableSchema(schema.name(), schema.columns(), schema.indexes(), items, schema.auth()));
+        if (sources != null && datasource.equals(Database.LIVE)) {
+            sources.defined(schema);
+        }
     }
 
     @Override
@@ -278,9 +329,40 @@ public final class WriteHooks implements Database {
         return result;
     }
 
+    // ---- data sources ----------------------------------------------------------------------
+
+    @Override
+    public Database dataSource(String name) {
+        if (sources != null) {
+            return sources.get(name);
+        }
+        if (datasource.equals(name)) {
+            return this;
+        }
+        throw new DbException(DbException.Kind.BAD_QUERY, "this database holds only the " + datasource
+            + " data source, not \"" + name + "\"");
+    }
+
+    @Override
+    public List<String> dataSources() {
+        return sources != null ? sources.names() : List.of(datasource);
+    }
+
+    /** Closing live closes every data source; closing another closes it alone (its next use opens it again). */
     @Override
     public void close() {
-        engine.close();
+        if (sources == null) {
+            engine.close();
+        } else if (datasource.equals(Database.LIVE)) {
+            try {
+                sources.closeOthers();
+            } finally {
+                engine.close();
+            }
+        } else {
+            sources.forget(datasource, this);
+            engine.close();
+        }
     }
 
     // ---- telling listeners ----------------------------------------------------------------

@@ -116,6 +116,23 @@ public final class PostgresDatabase implements Database {
         });
     }
 
+    /** The schemas of this database whose names start with prefix (named data sources), without the prefix. */
+    public List<String> schemasStartingWith(String prefix) {
+        return connections.call("(schema)", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                "SELECT schema_name FROM information_schema.schemata WHERE starts_with(schema_name, ?)")) {
+                ps.setString(1, prefix);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1).substring(prefix.length()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** What differed between the declarations and the tables found, one line each. */
     public synchronized List<String> notices() {
         return List.copyOf(notices);

@@ -33,6 +33,7 @@ final class ArrayFilters {
         ArrayFiltering.register(r);
         ArrayAggregates.register(r);
         HigherOrderFilters.register(r);
+        LambdaFilters.register(r);
     }
 
     private static void registerAccess(FilterRegistry r) {

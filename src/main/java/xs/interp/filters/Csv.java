@@ -1,5 +1,13 @@
 package xs.interp.filters;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +16,24 @@ import java.util.Map;
 import xs.interp.Values;
 
 /**
- * CSV for the csv_* filters, after PHP's str_getcsv and fputcsv. csv_decode gives rows as
- * arrays of text; csv_parse uses the first row as column names and gives one object per
- * further row (missing cells are null, extra cells dropped); csv_encode writes rows (arrays,
- * or objects under a header row of the first object's keys); csv_create writes a header and
- * rows. Written fields are enclosed when they hold the separator, the enclosure, the escape,
- * a line break, a tab or a space; every line ends with "\n". Blank lines are skipped on input.
+ * CSV for the csv_* filters. csv_decode gives rows as arrays of text; csv_parse uses the first
+ * row as column names and gives one object per further row (missing cells are null, extra
+ * cells dropped); both read with jackson-dataformat-csv and skip blank lines. csv_encode writes
+ * rows (arrays, or objects under a header row of the first object's keys); csv_create writes a
+ * header and rows.
+ * <pre>"a,b\n1,2"|csv_parse   // [{"a": "1", "b": "2"}]</pre>
+ *
+ * <p>Writing stays here, as PHP's fputcsv (which Xano runs) writes: a field is enclosed when it
+ * holds the separator, the enclosure, the escape, a line break, a tab or a space, and true is
+ * "1". Jackson's CSV generator cannot say that: it encloses either every field holding a
+ * character up to the separator's (digits, with ";") or only those holding the separator,
+ * the quote or a line break.
  */
 final class Csv {
+    private static final ObjectReader ROWS = new CsvMapper()
+        .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+        .readerForListOf(String.class);
+
     /** Separator, enclosure and escape characters; the escape may be absent (0). */
     record Dialect(char separator, char enclosure, char escape) {
         /** Reads the three optional arguments starting at index first. */
@@ -41,67 +59,36 @@ final class Csv {
     private Csv() {
     }
 
+    /** csv_decode: every non-blank line as an array of text, read by jackson-dataformat-csv. */
     static List<Object> parseRows(FilterCall c, String text, Dialect d) {
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(d.separator()).withQuoteChar(d.enclosure());
+        schema = d.escape() != 0 && d.escape() != d.enclosure() ? schema.withEscapeChar(d.escape()) : schema.withoutEscapeChar();
         List<Object> rows = new ArrayList<>();
-        List<Object> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStart = true;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (d.escape() != 0 && ch == d.escape() && d.escape() != d.enclosure() && i + 1 < n) {
-                    // PHP keeps the escape character along with the character it escapes.
-                    field.append(ch).append(text.charAt(++i));
-                } else if (ch == d.enclosure()) {
-                    if (i + 1 < n && text.charAt(i + 1) == d.enclosure()) {
-                        field.append(ch);
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(ch);
+        try (MappingIterator<List<String>> it = ROWS.with(schema).readValues(text)) {
+            while (it.hasNextValue()) {
+                List<String> row = it.nextValue();
+                // Blank lines are skipped here: Jackson's SKIP_EMPTY_LINES also drops the leading spaces of a line.
+                if (!row.isEmpty() && !(row.size() == 1 && row.get(0).isEmpty())) {
+                    rows.add(new ArrayList<Object>(row));
                 }
-                continue;
             }
-            if (ch == d.enclosure() && fieldStart) {
-                quoted = true;
-                fieldStart = false;
-            } else if (ch == d.separator()) {
-                row.add(field.toString());
-                field.setLength(0);
-                fieldStart = true;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                fieldStart = true;
-                endRow(rows, row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
-                fieldStart = false;
-            }
+        } catch (JsonProcessingException e) {
+            throw c.error(problem(e));
+        } catch (RuntimeJsonMappingException e) {
+            throw c.error(e.getCause() instanceof JsonProcessingException p ? problem(p) : "invalid CSV: " + e.getMessage());
+        } catch (IOException e) {
+            throw c.error("invalid CSV: " + e.getMessage());
         }
-        if (quoted) {
-            throw c.error("the CSV ends inside a quoted field");
-        }
-        if (!fieldStart || !row.isEmpty()) {
-            row.add(field.toString());
-        }
-        endRow(rows, row);
         return rows;
     }
 
-    private static void endRow(List<Object> rows, List<Object> row) {
-        boolean blank = row.isEmpty() || (row.size() == 1 && ((String) row.get(0)).isEmpty());
-        if (!blank) {
-            rows.add(row);
+    private static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage().lines().findFirst().orElse("");
+        if (message.startsWith("Missing closing quote")) {
+            return "the CSV ends inside a quoted field";
         }
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        return "invalid CSV" + (line > 0 ? " at line " + line : "") + ": " + message;
     }
 
     static List<Object> parseObjects(FilterCall c, String text, Dialect d) {

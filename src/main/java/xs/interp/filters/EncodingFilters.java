@@ -21,8 +21,8 @@ final class EncodingFilters {
         r.register("json_encode", c -> Json.write(c.subject()));
         r.register("json_decode", EncodingFilters::jsonDecode);
         r.register("xml_decode", c -> XmlDecoder.decode(c, text(c)));
-        r.register("yaml_encode", c -> YamlWriter.write(c.subject()));
-        r.register("yaml_decode", c -> YamlReader.read(c, text(c)));
+        r.register("yaml_encode", c -> Yaml.encode(c, c.subject()));
+        r.register("yaml_decode", c -> Yaml.decode(c, text(c)));
         r.register("csv_parse", c -> Csv.parseObjects(c, text(c), Csv.Dialect.of(c, 0)));
         r.register("csv_decode", c -> Csv.parseRows(c, text(c), Csv.Dialect.of(c, 0)));
         r.register("csv_encode", c -> Csv.encode(c, FilterSupport.list(c), Csv.Dialect.of(c, 0)));

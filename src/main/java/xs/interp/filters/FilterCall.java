@@ -35,6 +35,15 @@ public interface FilterCall {
     /** Like {@link #eachArg} with {@code $result} bound too, for reduce. */
     Object reduceArg(int i, Object element, long index, Object parent, Object result);
 
+    /**
+     * Runs JavaScript as {@code api.lambda} runs it (globals {@code $input}, {@code $var},
+     * {@code $env}, {@code $auth}), for the {@code lambda_*} filters: what the code returned.
+     * The first {@code linesBefore} lines are the filter's own, not counted in error lines.
+     */
+    default Object javascript(String code, int linesBefore) {
+        throw error("it runs JavaScript, and no JavaScript runtime is set up here");
+    }
+
     /** The current time in epoch milliseconds, as {@code now} gives it in this run. */
     long now();
 

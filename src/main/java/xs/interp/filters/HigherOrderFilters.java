@@ -8,13 +8,9 @@ import xs.interp.Values;
  * Filters whose argument is an expression evaluated once per element, with {@code $$} (or
  * {@code $this}) the element, {@code $index} its position and {@code $parent} the array:
  * {@code $orders|filter:$$.status == "paid"|map:$$.total|reduce:$$ + $result:0}.
- * The {@code lambda_*} forms take JavaScript, which xs does not run; they fail with a hint.
+ * The {@code lambda_*} forms, which take JavaScript, are {@link LambdaFilters}.
  */
 final class HigherOrderFilters {
-    private static final List<String> JAVASCRIPT = List.of(
-        "lambda_map", "lambda_filter", "lambda_some", "lambda_every", "lambda_find", "lambda_findIndex",
-        "lambda_reduce");
-
     private HigherOrderFilters() {
     }
 
@@ -52,17 +48,6 @@ final class HigherOrderFilters {
                 result = c.reduceArg(0, l.get(i), i, l, result);
             }
             return result;
-        });
-        for (String name : JAVASCRIPT) {
-            String instead = name.substring("lambda_".length());
-            r.register(name, c -> {
-                throw c.error("not supported by xs: " + name + " runs JavaScript in Xano's Lambda runtime;"
-                    + " use " + instead + " with an expression on $$ instead");
-            });
-        }
-        r.register("lambda", c -> {
-            throw c.error("not supported by xs: lambda runs JavaScript in Xano's Lambda runtime;"
-                + " use transform with an expression on $$ instead");
         });
     }
 

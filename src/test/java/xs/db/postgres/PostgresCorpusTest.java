@@ -9,12 +9,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import xs.RunCases;
+import xs.db.Database;
+import xs.db.hooks.DataSourceStore;
 import xs.db.hooks.WriteHooks;
 import xs.testing.PostgresServer;
 
 /**
  * The database corpus (tests/db) against the PostgreSQL engine, each case in a schema of its
- * own on a throwaway cluster: the same cases, the same expected results as in memory.
+ * own on a throwaway cluster: the same cases, the same expected results as in memory. Named
+ * data sources are schemas of their own too.
  */
 class PostgresCorpusTest {
     @TestFactory
@@ -25,9 +28,20 @@ class PostgresCorpusTest {
             for (Path file : walk.filter(p -> p.toString().endsWith(".xs")).sorted().toList()) {
                 for (RunCases.Case c : RunCases.of(file)) {
                     tests.add(DynamicTest.dynamicTest(c.name(), () -> {
-                        PostgresDatabase db = PostgresDatabase.open(PgSettings.parse(server.url())
-                            .withSchema(PostgresServer.schemaName()).withPool(2, 10_000));
-                        try (WriteHooks hooked = new WriteHooks(db)) {
+                        PgSettings settings = PgSettings.parse(server.url()).withPool(2, 10_000);
+                        PostgresDatabase db = PostgresDatabase.open(settings.withSchema(PostgresServer.schemaName()));
+                        // Other data sources (tests/db/datasources.xs) in throwaway schemas, dropped on close.
+                        try (WriteHooks hooked = new WriteHooks(db, new DataSourceStore() {
+                            @Override
+                            public Database open(String name) {
+                                return PostgresDatabase.throwaway(settings);
+                            }
+
+                            @Override
+                            public List<String> existing() {
+                                return List.of();
+                            }
+                        })) {
                             try {
                                 c.verify(hooked);
                             } finally {

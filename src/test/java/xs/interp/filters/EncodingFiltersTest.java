@@ -64,13 +64,31 @@ class EncodingFiltersTest {
     @Test
     void encodesYaml() {
         assertEquals("a: 1\nb: 2\nc: 3\n", apply("yaml_encode", obj("a", 1L, "b", 2L, "c", 3L)));
-        assertEquals("name: Ann\ntags:\n  - x\n  - 'true'\n  - ''\nitems:\n  - id: 1\n    ok: true\n  - []\n"
-            + "nested:\n  deep:\n    v: 1.5\nnote: \"two\\nlines\"\nquote: 'it''s: here'\nnone: null\nempty: {}\n",
+        assertEquals("name: Ann\ntags:\n- x\n- \"true\"\n- \"\"\nitems:\n- id: 1\n  ok: true\n- []\n"
+            + "nested:\n  deep:\n    v: 1.5\nnote: |-\n  two\n  lines\nquote: \"it's: here\"\nnone: null\nempty: {}\n",
             apply("yaml_encode", obj("name", "Ann", "tags", list("x", "true", ""),
                 "items", list(obj("id", 1L, "ok", true), list()), "nested", obj("deep", obj("v", new BigDecimal("1.5"))),
                 "note", "two\nlines", "quote", "it's: here", "none", null, "empty", obj())));
         assertEquals("- 1\n- - a\n  - b\n", apply("yaml_encode", list(1L, list("a", "b"))));
         assertEquals("hello\n", apply("yaml_encode", "hello"));
+        // Text that would read back as something else is quoted: numbers in any YAML form, booleans, null.
+        assertEquals("- \"0x1F\"\n- \"1_000\"\n- \"017\"\n- \"yes\"\n- \"null\"\n- \"~\"\n- \"1.5\"\n- ' lead'\n- \"a #b\"\n",
+            apply("yaml_encode", list("0x1F", "1_000", "017", "yes", "null", "~", "1.5", " lead", "a #b")));
+        assertEquals("- 1000\n- 0.1\n- 12345678901234567890.5\n", apply("yaml_encode",
+            list(new BigDecimal("1E+3"), new BigDecimal("0.1"), new BigDecimal("12345678901234567890.5"))));
+        assertEquals("text: |\n  line one\n    indented\ncrlf: \"a\\r\\nb\"\n",
+            apply("yaml_encode", obj("text", "line one\n  indented\n", "crlf", "a\r\nb")));
+    }
+
+    @Test
+    void yamlRoundTripsEveryValue() {
+        Object value = obj("strings", list("yes", "no", "on", "true", "null", "~", "", " lead", "trail ", "a: b", "#c", "- d",
+                "it's", "0x1F", "0o17", "017", "1_000", "1e3", ".inf", "-.5", "+1", "2020-01-01", "é ü", "tab\there", "ctl\u0001x",
+                "x:", "@at", "[b", "{c", "*s", "&a", "!t", "|p", ">f", "?q", ":c", "multi\nline\n", "no end\nnewline"),
+            "deep", obj("a", obj("b", list(1L, obj("c", list(list(2L, 3L), obj())), list()))),
+            "numbers", list(0L, -7L, new BigDecimal("2.50"), new BigDecimal("123456789012345678901234")),
+            "flags", java.util.Arrays.asList(true, false, null));
+        assertEquals(value, apply("yaml_decode", apply("yaml_encode", value)));
     }
 
     @Test
@@ -117,11 +135,31 @@ class EncodingFiltersTest {
         assertEquals(list(list(1L, 2L), obj("a", list())), apply("yaml_decode", "- - 1\n  - 2\n- a: []"));
         Object round = obj("k", list(obj("x", "y: z", "n", null)), "s", "multi\nline");
         assertEquals(round, apply("yaml_decode", apply("yaml_encode", round)));
+        assertEquals(obj("base", obj("x", 1L, "y", 2L), "use", obj("x", 1L, "y", 3L), "list", list(list("a"), list("a"))),
+            apply("yaml_decode", "base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\nlist:\n- &l [a]\n- *l"));
+        assertEquals(obj("n", "12", "i", 5L), apply("yaml_decode", "n: !!str 12\ni: !!int '5'"));
         XsError alias = assertThrows(XsError.class, () -> apply("yaml_decode", "a: &x 1\nb: *x"));
-        assertEquals("filter 'yaml_decode': invalid YAML at line 1: anchors, aliases and tags are not supported",
-            alias.getMessage());
+        assertEquals("filter 'yaml_decode': invalid YAML at line 2: the alias *x names no anchored mapping or sequence "
+            + "before it (aliases of single values are not supported)", alias.getMessage());
         XsError indent = assertThrows(XsError.class, () -> apply("yaml_decode", "a: 1\n   b: 2"));
-        assertTrue(indent.getMessage().contains("line 2"), indent.getMessage());
+        assertEquals("filter 'yaml_decode': invalid YAML at line 2: mapping values are not allowed here", indent.getMessage());
+        XsError flow = assertThrows(XsError.class, () -> apply("yaml_decode", "x: [1"));
+        assertEquals("filter 'yaml_decode': invalid YAML at line 1: expected ',' or ']', but got <stream end>", flow.getMessage());
+        XsError docs = assertThrows(XsError.class, () -> apply("yaml_decode", "a: 1\n---\nb: 2"));
+        assertEquals("filter 'yaml_decode': invalid YAML at line 3: several YAML documents in one text are not supported",
+            docs.getMessage());
+        XsError key = assertThrows(XsError.class, () -> apply("yaml_decode", "? [a]\n: 1"));
+        assertTrue(key.getMessage().endsWith("a mapping key must be text (complex keys are not supported)"), key.getMessage());
+        assertEquals(null, apply("yaml_decode", "  \n# only a comment\n"));
+        assertEquals(obj("a", null, "b", "", "c", ""), apply("yaml_decode", "a:\nb: ''\nc: \"\""));
+        assertEquals(obj("fold", "a b\nc\n", "keep", "k\n\n", "next", 1L),
+            apply("yaml_decode", "fold: >\n  a\n  b\n\n  c\nkeep: |+\n  k\n\nnext: 1"));
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < xs.db.JsonDepth.MAX + 1; i++) {
+            deep.append('[');
+        }
+        XsError tooDeep = assertThrows(XsError.class, () -> apply("yaml_decode", deep.toString()));
+        assertTrue(tooDeep.getMessage().contains("invalid YAML"), tooDeep.getMessage());
     }
 
     @Test
@@ -139,6 +177,28 @@ class EncodingFiltersTest {
             list(list(1L, "Ann"), obj("name", "Bob", "id", 2L)), ";"));
         XsError e = assertThrows(XsError.class, () -> apply("csv_decode", "a,\"b"));
         assertEquals("filter 'csv_decode': the CSV ends inside a quoted field", e.getMessage());
+    }
+
+    @Test
+    void csvQuotesNewlinesAndHeaders() {
+        String csv = "id,\"full name\",note\r\n1,\" Ann \",\"said \"\"hi\"\"\nthen left\"\n 2 ,Bob,\n\n3\n";
+        assertEquals(list(list("id", "full name", "note"), list("1", " Ann ", "said \"hi\"\nthen left"), list(" 2 ", "Bob", ""),
+            list("3")), apply("csv_decode", csv));
+        assertEquals(list(obj("id", "1", "full name", " Ann ", "note", "said \"hi\"\nthen left"),
+            obj("id", " 2 ", "full name", "Bob", "note", ""), obj("id", "3", "full name", null, "note", null)),
+            apply("csv_parse", csv));
+        assertEquals(list(list("a|b", "c")), apply("csv_decode", "\"a|b\"|c", "|"));
+        assertEquals(list(list("x\"y", "2")), apply("csv_decode", "\"x\\\"y\",2", ",", "\"", "\\"));
+        assertEquals(list(list("a", "b\"c", "d")), apply("csv_decode", "a,b\"c,d\n"));
+        XsError stray = assertThrows(XsError.class, () -> apply("csv_decode", "a,\"b\"x,c"));
+        assertTrue(stray.getMessage().startsWith("filter 'csv_decode': invalid CSV at line 1: Unexpected character ('x'"),
+            stray.getMessage());
+        String written = (String) apply("csv_encode", list(list("line1\nline2", "with \"quote\"", "comma, here", "tab\tx",
+            "plain", "")));
+        assertEquals("\"line1\nline2\",\"with \"\"quote\"\"\",\"comma, here\",\"tab\tx\",plain,\n", written);
+        assertEquals(list(list("line1\nline2", "with \"quote\"", "comma, here", "tab\tx", "plain", "")),
+            apply("csv_decode", written), "what csv_encode writes, csv_decode reads back");
+        assertEquals("1;2.5;\"a;b\"\n", apply("csv_encode", list(list(1L, new BigDecimal("2.5"), "a;b")), ";"));
     }
 
     @Test
