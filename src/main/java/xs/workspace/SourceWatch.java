@@ -48,6 +48,8 @@ public final class SourceWatch implements AutoCloseable {
     /** The folder each key watches, and for a folder watched for named files only, those names. */
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private final Map<Path, Set<String>> onlyNames = new HashMap<>();
+    /** Every folder watched, kept after its key is gone, so its deletion is known as a folder's. */
+    private final Set<Path> knownFolders = new HashSet<>();
     private final Thread thread;
     private volatile boolean closed;
     private boolean warnedLimit;
@@ -115,6 +117,7 @@ public final class SourceWatch implements AutoCloseable {
     private void register(Path dir) throws IOException {
         try {
             folders.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+            knownFolders.add(dir);
         } catch (IOException e) {
             if (folders.isEmpty()) {
                 throw e;
@@ -198,7 +201,8 @@ public final class SourceWatch implements AutoCloseable {
                     log.accept("xs serve: --watch cannot watch the new folder " + path + ": " + e.getMessage());
                 }
                 counts = true;
-            } else if (event.kind() == ENTRY_DELETE && folders.containsValue(path)) {
+            } else if (event.kind() == ENTRY_DELETE && knownFolders.remove(path)) {
+                knownFolders.removeIf(p -> p.startsWith(path));
                 counts = true;
             }
             if (counts) {
