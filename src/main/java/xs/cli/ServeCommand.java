@@ -257,6 +257,9 @@ final class ServeCommand implements Callable<Integer> {
                 watching = SourceWatch.start(paths, WATCH_QUIET_MILLIS, changed -> reload.reload(), log::println);
                 log.println("xs serve: watching " + String.join(", ", paths.stream().map(Path::toString).toList())
                     + " for changes to .xs files");
+                Thread warm = DeepStacks.thread("xs-watch-warm-up", reload::warmUp);
+                warm.setDaemon(true);
+                warm.start();
             } catch (IOException e) {
                 log.println("xs serve: --watch cannot watch the files (" + e.getMessage() + "); serving without reloads");
             }

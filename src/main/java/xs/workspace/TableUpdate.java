@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import xs.ast.Construct;
 import xs.ast.Program;
 import xs.db.ColumnSchema;
 import xs.db.Database;
@@ -30,16 +31,21 @@ public final class TableUpdate {
      *                           duplicate values); tables declared before it keep their new shape
      */
     public static void apply(Database db, Program before, Program after, Consumer<String> log) {
-        Map<String, TableSchema> old = new LinkedHashMap<>();
-        for (TableSchema t : TableDefinitions.of(before)) {
+        Map<String, Construct> old = new LinkedHashMap<>();
+        for (Construct t : before.tables()) {
             old.putIfAbsent(t.name(), t);
         }
-        for (TableSchema t : TableDefinitions.of(after)) {
-            TableSchema was = old.get(t.name());
-            if (t.equals(was)) {
+        for (Construct table : after.tables()) {
+            Construct was = old.get(table.name());
+            // The same text declares the same table: most reloads change no table, so none is read again.
+            if (was != null && was.span().text().equals(table.span().text())) {
                 continue;
             }
-            db.define(keepingColumns(db, t, was, log));
+            TableSchema schema = TableDefinitions.of(table);
+            TableSchema previous = was == null ? null : TableDefinitions.of(was);
+            if (!schema.equals(previous)) {
+                db.define(keepingColumns(db, schema, previous, log));
+            }
         }
     }
 
