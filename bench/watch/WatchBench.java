@@ -41,7 +41,7 @@ public final class WatchBench {
         Path dir = Files.createTempDirectory("xs-watch-bench");
         Path app = dir.resolve("app");
         int written = generate(app, files);
-        System.out.println("workspace: " + written + " files in " + app);
+        System.out.println("workspace: " + written + " files (a temporary folder)");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-jar", jar.toString(), "serve", app.toString(),
             "--port", "0", "--watch").start();
