@@ -148,6 +148,15 @@ public final class SourceWatch implements AutoCloseable {
                     long now = System.nanoTime();
                     long due = Math.min(last + quietNanos, first + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS));
                     if (now - due >= 0) {
+                        // Changes already queued (this thread was late) belong to the burst too.
+                        boolean more = false;
+                        for (WatchKey queued = service.poll(); queued != null; queued = service.poll()) {
+                            more |= collect(queued, pending);
+                        }
+                        if (more && now - first < TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS)) {
+                            last = System.nanoTime();
+                            continue;
+                        }
                         report(pending);
                         pending = new LinkedHashSet<>();
                         continue;
