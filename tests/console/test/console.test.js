@@ -198,3 +198,40 @@ test('the outbox tab lists the emails util.send_email kept, newest first', { tim
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('under xs serve --watch the open console shows a reloaded program by itself', { timeout: 120_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-console-watch-'));
+  fs.cpSync(SAMPLES, dir, { recursive: true });
+  const server = await startServer(dir, 0, ['--data', path.join(SAMPLES, 'data.json'), '--watch']);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-console-chromium-'));
+  let browser;
+  try {
+    browser = await launchBrowser(profile);
+    const { page, problems } = await watchedPage(browser);
+    await openConsole(page, server.url);
+    assert.equal(await page.getByRole('button', { name: /^hello_watch/ }).count(), 0);
+    const navigations = [];
+    page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+
+    // Saved while the page is open: the function list shows it, the page is not reloaded.
+    fs.writeFileSync(path.join(dir, 'hello_watch.xs'), 'function "hello_watch" {\n  stack {\n  }\n  response = "hi"\n}\n');
+    await page.getByRole('button', { name: /^hello_watch/ }).waitFor({ timeout: 30_000 });
+    await page.locator('#frames').getByText('the server reloaded the scripts').waitFor();
+    await page.getByRole('button', { name: /^hello_watch/ }).click();
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.locator('#call-result .status.ok').getByText('200').waitFor();
+    assert.match(await page.getByLabel('Response body').textContent(), /hi/);
+
+    // Deleted: gone from the list too.
+    fs.rmSync(path.join(dir, 'hello_watch.xs'));
+    await page.getByRole('button', { name: /^hello_watch/ }).waitFor({ state: 'detached', timeout: 30_000 });
+    assert.deepEqual(navigations, [], 'the page was never reloaded');
+    assert.deepEqual(problems, [], 'no errors in the page');
+    assert.doesNotMatch(Buffer.concat(server.stderr).toString(), /GET \/console\/api\/version/, 'the version poll is not logged');
+  } finally {
+    if (browser) await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    assert.equal(await stopServer(server), 0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

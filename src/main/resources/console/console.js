@@ -864,6 +864,7 @@
     showIdentity(state.server.auth_secret ? '' : 'Anonymous only: this server has no --auth-secret');
     $('#identity-status').classList.toggle('muted', !state.server.auth_secret);
     setInterval(refreshTasks, 5000);
+    setInterval(watchVersion, 1000);
     document.body.dataset.ready = 'true';
   }
 
@@ -894,6 +895,24 @@
       tasks: (program.tasks || []).map((t) => t.name),
       table_triggers: (program.table_triggers || []).map((t) => t.name),
     });
+  }
+
+  /** Under xs serve --watch the server reloads edited scripts while the page is open: show the new program. */
+  async function watchVersion() {
+    if (!state.program || state.watching) return;
+    state.watching = true;
+    try {
+      const version = await request('/console/api/version');
+      if (!version.ok || version.body.version === state.program.version) return;
+      const program = await request('/console/api/program');
+      if (!program.ok) return;
+      showProgram(program.body);
+      logNote('the server reloaded the scripts: the lists show the new program');
+    } catch (e) {
+      // The server is away (stopped, restarting): the realtime status says so; ask again later.
+    } finally {
+      state.watching = false;
+    }
   }
 
   /** After a reconnection the server may be a new process with edited scripts: show what it loaded. */

@@ -94,7 +94,7 @@ final class ProgramLoader {
         }
     }
 
-    private static ParseResult parse(SourceLoader.Loaded loaded) {
+    static ParseResult parse(SourceLoader.Loaded loaded) {
         if (loaded.problem() != null) {
             Source source = loaded.source() != null ? loaded.source()
                 : new Source(SourceLoader.display(loaded.path()), "");

@@ -1,10 +1,14 @@
 package xs.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import xs.diag.Diagnostic;
+import xs.diag.Severity;
+import xs.source.SourceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,10 +42,12 @@ import xs.realtime.LocalBroker;
 import xs.realtime.Tokens;
 import xs.realtime.redis.RedisBroker;
 import xs.source.DeepStacks;
-import xs.workspace.TableTriggers;
 import xs.workspace.TaskLease;
 import xs.workspace.TaskScheduler;
 import xs.workspace.Api;
+import xs.workspace.LiveApi;
+import xs.workspace.LiveTableTriggers;
+import xs.workspace.SourceWatch;
 import xs.workspace.Workspace;
 
 /**
@@ -105,16 +111,40 @@ final class ServeCommand implements Callable<Integer> {
             + "Running requests and WebSockets are never cut.")
     int keepAliveTimeout;
 
+    @Option(names = "--watch",
+        description = "Reload the scripts when a .xs file under PATH changes: the database, WebSocket connections "
+            + "and channels stay; a change with errors keeps the last good program serving.")
+    boolean watch;
+
+    /** How long files must stay unchanged before --watch reloads (one reload for a burst of saves). */
+    private static final long WATCH_QUIET_MILLIS = 200;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         ProgramLoader.Loaded loaded;
-        try {
-            loaded = ProgramLoader.loadChecked(paths, err);
-        } catch (ProgramLoader.Rejected e) {
-            return e.exitCode();
+        ParseCache parsed = new ParseCache();
+        long warnings = 0;
+        if (watch) {
+            try {
+                loaded = parsed.load(paths);
+            } catch (SourceLoader.MissingPath e) {
+                err.println("xs: " + e.getMessage());
+                return 2;
+            }
+            List<Diagnostic> diagnostics = CheckGate.diagnostics(loaded);
+            if (CheckGate.failed(diagnostics, err)) {
+                return 1;
+            }
+            warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        } else {
+            try {
+                loaded = ProgramLoader.loadChecked(paths, err);
+            } catch (ProgramLoader.Rejected e) {
+                return e.exitCode();
+            }
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             err.println("xs: --tls-cert and --tls-key go together");
@@ -187,11 +217,12 @@ final class ServeCommand implements Callable<Integer> {
         Interpreter interpreter = new Interpreter(program, services);
         ProgramSetup.warmLambdas(program);
         hub.attach(interpreter);
-        TableTriggers triggers = TableTriggers.attach(interpreter, log::println);
+        LiveTableTriggers triggers = new LiveTableTriggers(db, log::println);
+        triggers.use(interpreter);
         TaskLease lease = shared instanceof RedisBroker redis ? redis::claimTask : TaskLease.ALONE;
         ExecutorService taskRuns = Executors.newCachedThreadPool(DeepStacks.factory("xs-task"));
         TaskScheduler tasks = new TaskScheduler(interpreter, lease, taskRuns, log);
-        Api api = new Api(workspace, interpreter, tokens);
+        LiveApi api = new LiveApi(new Api(workspace, interpreter, tokens));
         XsServer server;
         try {
             XsServer.Settings settings = new XsServer.Settings(host, port, canonical, tls,
@@ -219,7 +250,24 @@ final class ServeCommand implements Callable<Integer> {
         out.println("xs serving " + http + " (realtime " + ws + ")");
         out.flush();
         tasks.start();
+        SourceWatch watching = null;
+        if (watch) {
+            WatchReload reload = new WatchReload(paths, parsed, warnings, api, hub, triggers, tasks, services, tokens, log);
+            try {
+                watching = SourceWatch.start(paths, WATCH_QUIET_MILLIS, changed -> reload.reload(), log::println);
+                log.println("xs serve: watching " + String.join(", ", paths.stream().map(Path::toString).toList())
+                    + " for changes to .xs files");
+                Thread warm = DeepStacks.thread("xs-watch-warm-up", reload::warmUp);
+                warm.setDaemon(true);
+                warm.start();
+            } catch (IOException e) {
+                log.println("xs serve: --watch cannot watch the files (" + e.getMessage() + "); serving without reloads");
+            }
+        }
         awaitStop();
+        if (watching != null) {
+            watching.close();
+        }
         tasks.close();
         taskRuns.shutdownNow();
         server.close();

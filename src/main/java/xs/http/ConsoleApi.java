@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import xs.ast.Program;
+import java.util.function.Supplier;
 import xs.db.Database;
 import xs.db.hooks.DataSources;
 import xs.interp.ErrorType;
@@ -18,12 +18,15 @@ import xs.realtime.RealtimeEndpoint;
 import xs.realtime.Tokens;
 import xs.workspace.TableTriggers;
 import xs.workspace.TaskScheduler;
-import xs.workspace.Workspace;
+import xs.workspace.Api;
+import xs.workspace.LiveApi;
 
 /**
  * The JSON endpoints behind the developer console, all under {@code /console/api/}:
  * <ul>
  *   <li>{@code GET program}: functions with their inputs, channels, triggers ({@link ProgramSummary});</li>
+ *   <li>{@code GET version}: {@code {"version": N}}, one more after each reload of {@code xs serve --watch}
+ *   (the page asks now and then and shows a new program without a refresh);</li>
  *   <li>{@code GET server}: where the realtime hub is and whether tokens can be had;</li>
  *   <li>{@code GET tables}, {@code GET tables/NAME?page=N&per_page=M}: rows, read-only ({@link TableBrowser}),
  *   of the data source {@code ?datasource=NAME} (live by default);</li>
@@ -41,10 +44,9 @@ final class ConsoleApi extends WorkerHandler {
     static final String DEFAULT_CANONICAL = "console";
     private static final int MAX_BODY = 64 * 1024;
 
-    private final Program program;
-    /** The program's summary, made at the first request (a fault there must not stop the server). */
-    private volatile Map<String, Object> summary;
-    private final Workspace workspace;
+    private final LiveApi live;
+    /** The program's summary, made at the first request for each program (a fault there must not stop the server). */
+    private volatile Summary summary;
     private final Map<String, Object> server;
     private final Database db;
     private final DevTokens tokens;
@@ -52,13 +54,12 @@ final class ConsoleApi extends WorkerHandler {
     private final OutboxConsole outbox;
 
     /** @param canonical the only canonical the hub accepts, or null when it accepts any */
-    ConsoleApi(Workspace workspace, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis,
-               TaskScheduler tasks, TableTriggers triggers, Outbox outbox) {
+    ConsoleApi(LiveApi live, Database db, Tokens tokens, String canonical, Executor workers, long stallMillis,
+               TaskScheduler tasks, Supplier<TableTriggers> triggers, Outbox outbox) {
         super(workers, MAX_BODY, stallMillis);
         this.outbox = new OutboxConsole(outbox);
         this.tasks = new TaskConsole(tasks, triggers);
-        this.workspace = workspace;
-        this.program = workspace.program();
+        this.live = live;
         this.db = db;
         this.tokens = new DevTokens(tokens, db);
         Map<String, Object> s = new LinkedHashMap<>();
@@ -85,8 +86,8 @@ final class ConsoleApi extends WorkerHandler {
             }
             return;
         }
-        boolean known = route.equals("program") || route.equals("server") || route.equals("tables")
-            || route.startsWith("tables/") || route.equals("outbox") || route.equals("datasources");
+        boolean known = route.equals("program") || route.equals("version") || route.equals("server")
+            || route.equals("tables") || route.startsWith("tables/") || route.equals("outbox") || route.equals("datasources");
         if (!known) {
             Responses.error(exchange, 404, ErrorType.NOTFOUND, "the console has no endpoint " + exchange.getRequestPath());
             return;
@@ -104,8 +105,15 @@ final class ConsoleApi extends WorkerHandler {
             return;
         }
         switch (route) {
-            case "program" -> Responses.json(exchange, 200, withTasks(summary()));
+            case "program" -> {
+                // The version first: a reload in between makes the page ask again, never miss one.
+                long version = live.version();
+                Map<String, Object> body = withTasks(summary());
+                body.put("version", version);
+                Responses.json(exchange, 200, body);
+            }
             case "server" -> Responses.json(exchange, 200, server);
+            case "version" -> Responses.json(exchange, 200, Map.of("version", live.version()));
             case "datasources" -> Responses.json(exchange, 200, Map.of("datasources", db.dataSources()));
             case "tables" -> browser(exchange).ifPresent(t -> Responses.json(exchange, 200, Map.of("tables", t.tables())));
             case "outbox" -> Responses.json(exchange, 200, outbox.list());
@@ -133,13 +141,18 @@ final class ConsoleApi extends WorkerHandler {
         return Optional.of(new TableBrowser(db.dataSource(name)));
     }
 
+    /** A program's summary and the snapshot it was made of. */
+    private record Summary(Api of, Map<String, Object> body) {
+    }
+
     private Map<String, Object> summary() {
-        Map<String, Object> s = summary;
-        if (s == null) {
-            s = ProgramSummary.of(program, workspace);
+        Api api = live.get();
+        Summary s = summary;
+        if (s == null || s.of() != api) {
+            s = new Summary(api, ProgramSummary.of(api.workspace().program(), api.workspace()));
             summary = s;
         }
-        return s;
+        return s.body();
     }
 
     /** The summary is made once; tasks' next runs and triggers' results change, so they are read per request. */

@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.Map;
+import java.util.function.Supplier;
 import xs.ast.Construct;
 import xs.interp.ErrorType;
 import xs.interp.Identity;
@@ -26,16 +27,13 @@ import xs.workspace.Api;
 public final class FunctionEndpoint extends WorkerHandler {
     public static final String PREFIX = "/function/";
 
-    private final Api api;
-    private final Interpreter interpreter;
-    private final Tokens tokens;
+    private final Supplier<Api> live;
     private final long maxBodyBytes;
 
-    public FunctionEndpoint(Api api, Executor workers, long maxBodyBytes, long stallMillis) {
+    /** @param live the program now (a reload swaps it); each request runs on the one current when it starts */
+    public FunctionEndpoint(Supplier<Api> live, Executor workers, long maxBodyBytes, long stallMillis) {
         super(workers, maxBodyBytes, stallMillis);
-        this.api = api;
-        this.interpreter = api.interpreter();
-        this.tokens = api.tokens();
+        this.live = live;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -54,6 +52,9 @@ public final class FunctionEndpoint extends WorkerHandler {
             Responses.error(exchange, 405, ErrorType.BADREQUEST, "call functions with POST");
             return;
         }
+        Api api = live.get();
+        Interpreter interpreter = api.interpreter();
+        Tokens tokens = api.tokens();
         Construct function = interpreter.program().function(name).orElse(null);
         if (function == null) {
             Responses.error(exchange, 404, ErrorType.NOTFOUND, "no function named \"" + name + "\"");

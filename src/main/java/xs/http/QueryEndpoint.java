@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import xs.interp.ErrorType;
 import xs.interp.Json;
 import xs.interp.WebRequest;
@@ -42,17 +43,20 @@ public final class QueryEndpoint extends WorkerHandler {
     public static final String PREFIX = "/api:";
     private static final Set<String> VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
-    private final Api api;
+    private final Supplier<Api> live;
     private final long maxBodyBytes;
     private final String scheme;
     private final Executor workers;
     private final PrintStream log;
 
-    /** @param log where failures of util.post_process stacks are reported */
-    public QueryEndpoint(Api api, Executor workers, long maxBodyBytes, long stallMillis, boolean secure,
+    /**
+     * @param live the program now (a reload swaps it); each request runs on the one current when it starts
+     * @param log  where failures of util.post_process stacks are reported
+     */
+    public QueryEndpoint(Supplier<Api> live, Executor workers, long maxBodyBytes, long stallMillis, boolean secure,
                          PrintStream log) {
         super(workers, maxBodyBytes, stallMillis);
-        this.api = api;
+        this.live = live;
         this.maxBodyBytes = maxBodyBytes;
         this.scheme = secure ? "https" : "http";
         this.workers = workers;
@@ -91,7 +95,7 @@ public final class QueryEndpoint extends WorkerHandler {
         int status;
         List<Path> uploads = new ArrayList<>();
         try {
-            answer = VERBS.contains(verb) ? api.handle(read(exchange, verb, uploads), events) : Answer.notFound();
+            answer = VERBS.contains(verb) ? live.get().handle(read(exchange, verb, uploads), events) : Answer.notFound();
             status = answer.status();
         } catch (BadRequest e) {
             answer = Answer.error(e.type, e.getMessage());

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import xs.interp.ErrorType;
 import xs.workspace.TableTriggers;
 import xs.workspace.TaskSchedule;
@@ -29,10 +30,10 @@ final class TaskConsole {
     private static final long WAIT_SECONDS = 60;
 
     private final TaskScheduler scheduler;
-    private final TableTriggers triggers;
+    private final Supplier<TableTriggers> triggers;
 
-    /** Either may be null: the program has no task, or no table trigger. */
-    TaskConsole(TaskScheduler scheduler, TableTriggers triggers) {
+    /** The scheduler may be null (no task), and the triggers the supplier gives (no table trigger now). */
+    TaskConsole(TaskScheduler scheduler, Supplier<TableTriggers> triggers) {
         this.scheduler = scheduler;
         this.triggers = triggers;
     }
@@ -40,10 +41,11 @@ final class TaskConsole {
     /** The table triggers with what they listen to and how their runs went (failures are reported, not thrown). */
     List<Map<String, Object>> triggers() {
         List<Map<String, Object>> out = new ArrayList<>();
-        if (triggers == null) {
+        TableTriggers current = triggers.get();
+        if (current == null) {
             return out;
         }
-        for (TableTriggers.Status s : triggers.triggers()) {
+        for (TableTriggers.Status s : current.triggers()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
             m.put("table", s.table());

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -22,6 +23,7 @@ import xs.realtime.Tokens;
 import xs.services.storage.FolderFileStore;
 import xs.source.DeepStacks;
 import xs.workspace.Api;
+import xs.workspace.LiveApi;
 import xs.workspace.TableTriggers;
 import xs.workspace.TaskScheduler;
 import xs.workspace.Workspace;
@@ -99,27 +101,37 @@ public final class XsServer implements AutoCloseable {
      */
     public static XsServer start(Settings settings, Hub hub, Api api, TaskScheduler tasks, TableTriggers triggers,
                                  PrintStream log) {
+        return start(settings, hub, new LiveApi(api), tasks, () -> triggers, log);
+    }
+
+    /**
+     * Starts serving the program {@code live} holds now, and after each reload the one it holds
+     * then ({@code xs serve --watch}): a request runs on the program current when it starts. The
+     * database, tokens and services are those of the first program (a reload keeps them).
+     */
+    public static XsServer start(Settings settings, Hub hub, LiveApi live, TaskScheduler tasks,
+                                 Supplier<TableTriggers> triggers, PrintStream log) {
         for (Logger l : QUIET) {
             l.setLevel(Level.WARNING);
         }
+        Api api = live.get();
         Interpreter interpreter = api.interpreter();
         Tokens tokens = api.tokens();
         ExecutorService functionWorkers = Executors.newFixedThreadPool(
             Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), DeepStacks.factory("xs-http"));
-        HttpHandler functions = new FunctionEndpoint(api, functionWorkers, settings.maxBodyBytes(),
+        HttpHandler functions = new FunctionEndpoint(live, functionWorkers, settings.maxBodyBytes(),
             settings.headerTimeoutMillis());
-        HttpHandler queries = new QueryEndpoint(api, functionWorkers, settings.maxBodyBytes(),
+        HttpHandler queries = new QueryEndpoint(live, functionWorkers, settings.maxBodyBytes(),
             settings.headerTimeoutMillis(), settings.tls() != null, log);
         HttpHandler realtime = new RealtimeEndpoint(hub, tokens, settings.canonical(), UpgradedSockets::detach);
-        HttpHandler consoleApi = new ConsoleApi(api.workspace(), interpreter.services().database(), tokens,
+        HttpHandler consoleApi = new ConsoleApi(live, interpreter.services().database(), tokens,
             settings.canonical(), functionWorkers, settings.headerTimeoutMillis(), tasks, triggers,
             interpreter.services().outside().mail());
         HttpHandler consoleAssets = new ConsoleAssets();
         CorsPolicy cors = settings.cors();
         ThisMachine machine = new ThisMachine(settings.host());
-        Workspace workspace = api.workspace();
         HttpHandler files = new VaultFiles(interpreter.services().outside().files() instanceof FolderFileStore f ? f : null);
-        HttpHandler routes = exchange -> route(exchange, cors, machine, workspace, functions, queries, realtime,
+        HttpHandler routes = exchange -> route(exchange, cors, machine, live, functions, queries, realtime,
             consoleApi, consoleAssets, files);
         OptionMap options = OptionMap.builder()
             // Undertow's own limit (2 MiB by default) would cut the connection below ours, unanswered:
@@ -144,7 +156,7 @@ public final class XsServer implements AutoCloseable {
         return new XsServer(listener, hub, functionWorkers, settings.tls() != null);
     }
 
-    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, Workspace workspace,
+    private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, LiveApi live,
                               HttpHandler functions, HttpHandler queries, HttpHandler realtime,
                               HttpHandler consoleApi, HttpHandler consoleAssets, HttpHandler files) throws Exception {
         String path = exchange.getRequestPath();
@@ -174,7 +186,7 @@ public final class XsServer implements AutoCloseable {
         } else if (path.startsWith(QueryEndpoint.PREFIX)) {
             queries.handleRequest(exchange);
         } else if (path.startsWith(ApiSpec.PREFIX)) {
-            ApiSpec.serve(exchange, workspace);
+            ApiSpec.serve(exchange, live.get().workspace());
         } else if (path.startsWith(FunctionEndpoint.PREFIX)) {
             functions.handleRequest(exchange);
         } else if (path.startsWith(VaultFiles.PREFIX)) {

@@ -33,6 +33,11 @@ public final class TableDefinitions {
         return out;
     }
 
+    /** The schema one {@code table} block declares. */
+    public static TableSchema of(Construct table) {
+        return schema(table);
+    }
+
     static TableSchema schema(Construct table) {
         List<ColumnSchema> columns = table.schema().map(TableDefinitions::columns).orElse(List.of());
         List<IndexSchema> indexes = new ArrayList<>();

@@ -20,7 +20,8 @@ final class ChannelState {
     }
 
     final String name;
-    final ChannelConfig config;
+    /** Set again on the lane when a reload changes the channel's declaration. */
+    volatile ChannelConfig config;
     final ChannelLane lane;
     final Map<String, Member> members = new HashMap<>();
 

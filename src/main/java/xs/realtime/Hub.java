@@ -36,8 +36,9 @@ public final class Hub implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HubConfig config;
-    private final ChannelDirectory directory;
-    private final AuthTables authTables;
+    // Replaced whole by a reload (xs serve --watch); each request reads them once.
+    private volatile ChannelDirectory directory;
+    private volatile AuthTables authTables;
     private final Broker broker;
     private final PrintStream log;
     private final ExecutorService workers;
@@ -70,6 +71,21 @@ public final class Hub implements AutoCloseable {
     /** Lets realtime_triggers run: the interpreter exists only after the sink it publishes to. */
     public void attach(Interpreter interpreter) {
         requests.useTriggers(TriggerRunner.of(interpreter, log));
+    }
+
+    /**
+     * Takes a reloaded program's channels, auth tables and triggers: connections, their joined
+     * channels, presence and history stay; each channel in use takes its new settings on its
+     * lane, after the work queued before the reload. A channel whose declaration is gone keeps
+     * its members and old settings until they leave; new joins to it are refused.
+     */
+    public void reload(ChannelDirectory declared, AuthTables tables, Interpreter interpreter) {
+        directory = declared;
+        authTables = tables;
+        attach(interpreter);
+        for (ChannelState s : channels.values()) {
+            declared.match(s.name).ifPresent(cfg -> onLane(s.name, cfg, state -> state.config = cfg));
+        }
     }
 
     public HubConfig config() {
@@ -118,7 +134,7 @@ public final class Hub implements AutoCloseable {
     /** The connection stopped being usable: leave its channels (presence leave, exactly once each). */
     void released(Connection c) {
         for (String channel : c.channels().snapshot()) {
-            ChannelConfig cfg = directory.match(channel).orElse(null);
+            ChannelConfig cfg = configOf(channel);
             if (cfg != null) {
                 onLane(channel, cfg, s -> requests.leave(c, s, false));
             }
@@ -205,7 +221,7 @@ public final class Hub implements AutoCloseable {
      * other nodes (they took this one for dead): the channel's presence watchers hear of it.
      */
     private void repaired(String channel, ClientInfo client, String action) {
-        ChannelConfig cfg = directory.match(channel).orElse(null);
+        ChannelConfig cfg = configOf(channel);
         if (cfg != null && cfg.presence()) {
             onLane(channel, cfg, s -> broker.publish(new Delivery(channel, Delivery.Audience.PRESENCE_WATCHERS,
                 client.socketId(), Frames.presenceUpdate(channel, action, client))));
@@ -214,7 +230,7 @@ public final class Hub implements AutoCloseable {
 
     /** The channel's presence watchers on this node get the whole member list again. */
     private void refreshPresence(String channel) {
-        ChannelConfig cfg = directory.match(channel).orElse(null);
+        ChannelConfig cfg = configOf(channel);
         if (cfg != null && cfg.presence()) {
             onLane(channel, cfg, s -> {
                 WireFrame full = null;
@@ -238,7 +254,7 @@ public final class Hub implements AutoCloseable {
             fanOut(here, d);
             return;
         }
-        ChannelConfig cfg = directory.match(d.channel()).orElse(null);
+        ChannelConfig cfg = configOf(d.channel());
         if (cfg != null) {
             onLane(d.channel(), cfg, s -> fanOut(s, d));
         }
@@ -281,6 +297,19 @@ public final class Hub implements AutoCloseable {
     }
 
     // ---- lanes ----
+
+    /**
+     * The settings of a channel for work on members already there: the declaration that matches
+     * it, else (its declaration was removed by a reload) the settings its members joined under.
+     */
+    private ChannelConfig configOf(String channel) {
+        ChannelConfig cfg = directory.match(channel).orElse(null);
+        if (cfg == null) {
+            ChannelState s = channels.get(channel);
+            cfg = s == null ? null : s.config;
+        }
+        return cfg;
+    }
 
     private void onLane(String channel, ChannelConfig cfg, Consumer<ChannelState> task) {
         channels.compute(channel, (name, existing) -> {

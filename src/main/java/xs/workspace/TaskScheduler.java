@@ -43,9 +43,10 @@ public final class TaskScheduler implements AutoCloseable {
                          Long nextRun, boolean running, long skipped, Run lastRun, String problem) {
     }
 
-    private final Interpreter interpreter;
-    private final Workspace.Chain middleware;
-    private final MiddlewareRunner middlewareRunner;
+    // Replaced together by {@link #reload}; a run uses those current when it starts.
+    private volatile Interpreter interpreter;
+    private volatile Workspace.Chain middleware;
+    private volatile MiddlewareRunner middlewareRunner;
     private final LongSupplier clock;
     private final TaskLease lease;
     private final Executor runner;
@@ -53,14 +54,15 @@ public final class TaskScheduler implements AutoCloseable {
     private final Map<String, Entry> tasks = new LinkedHashMap<>();
     private final AtomicLong runs = new AtomicLong();
     private volatile Thread driver;
+    private volatile boolean startAsked;
     private volatile boolean closed;
 
-    /** A task's schedule and the state of its runs. */
+    /** A task's schedule and the state of its runs; a reload that keeps the task replaces its declaration. */
     private static final class Entry {
-        final Construct task;
-        final TaskSchedule schedule;
-        final boolean active;
-        final String problem;
+        Construct task;
+        TaskSchedule schedule;
+        boolean active;
+        String problem;
         final AtomicBoolean running = new AtomicBoolean();
         final AtomicLong skipped = new AtomicLong();
         /** The next occurrence not yet handled, or -1 when the schedule has ended (or there is none). */
@@ -96,19 +98,76 @@ public final class TaskScheduler implements AutoCloseable {
         this.log = log;
         long now = clock.getAsLong();
         for (Construct task : interpreter.program().all("task")) {
-            TaskSchedule schedule = new TaskSchedule(List.of());
-            String problem = null;
-            try {
-                schedule = TaskSchedule.of(task, interpreter::constant);
-            } catch (TaskSchedule.Invalid e) {
-                problem = e.getMessage();
-                log.println("xs serve: task " + task.name() + " is not scheduled: " + e.getMessage()
-                    + (e.span == null ? "" : " (" + e.span + ")"));
+            tasks.put(task.name(), entry(task, now));
+        }
+    }
+
+    /** A task read from its declaration, due at its first occurrence at or after now. */
+    private Entry entry(Construct task, long now) {
+        TaskSchedule schedule = new TaskSchedule(List.of());
+        String problem = null;
+        try {
+            schedule = TaskSchedule.of(task, interpreter::constant);
+        } catch (TaskSchedule.Invalid e) {
+            problem = e.getMessage();
+            log.println("xs serve: task " + task.name() + " is not scheduled: " + e.getMessage()
+                + (e.span == null ? "" : " (" + e.span + ")"));
+        }
+        boolean active = !(constant(task, "active") instanceof Boolean b) || b;
+        Entry entry = new Entry(task, schedule, active, problem);
+        entry.nextDue = active ? schedule.firstAtOrAfter(now) : -1;
+        return entry;
+    }
+
+    /**
+     * Takes the tasks of a reloaded program ({@code xs serve --watch}). A task that stays (by
+     * name) keeps its state: a run going on goes on, its last result and skips are kept, and its
+     * next run runs the new stack; when its schedule or {@code active} changed, the new schedule
+     * applies from now. A removed task runs no more (a run going on finishes). A new task is
+     * scheduled from now. Each change of schedule is logged.
+     *
+     * @param chain the reloaded branch's task middleware
+     */
+    public synchronized void reload(Interpreter next, Workspace.Chain chain) {
+        interpreter = next;
+        middleware = chain;
+        middlewareRunner = new MiddlewareRunner(next);
+        long now = clock.getAsLong();
+        Map<String, Entry> before = new LinkedHashMap<>(tasks);
+        tasks.clear();
+        for (Construct task : next.program().all("task")) {
+            Entry fresh = entry(task, now);
+            Entry kept = before.remove(task.name());
+            if (kept == null) {
+                tasks.put(task.name(), fresh);
+                announce(fresh);
+                continue;
             }
-            boolean active = !(constant(task, "active") instanceof Boolean b) || b;
-            Entry entry = new Entry(task, schedule, active, problem);
-            entry.nextDue = active ? schedule.firstAtOrAfter(now) : -1;
-            tasks.put(task.name(), entry);
+            boolean rescheduled = !kept.schedule.equals(fresh.schedule) || kept.active != fresh.active;
+            kept.task = task;
+            kept.schedule = fresh.schedule;
+            kept.active = fresh.active;
+            kept.problem = fresh.problem;
+            if (rescheduled) {
+                kept.nextDue = fresh.nextDue;
+                announce(kept);
+            }
+            tasks.put(task.name(), kept);
+        }
+        for (String removed : before.keySet()) {
+            log.println("task " + removed + ": removed, so it runs no more");
+        }
+        if (startAsked && driver == null && !tasks.isEmpty()) {
+            startDriver();
+        }
+    }
+
+    private void announce(Entry e) {
+        if (e.nextDue >= 0) {
+            log.println("task " + e.task.name() + ": scheduled, next run " + Instant.ofEpochMilli(e.nextDue));
+        } else if (e.problem == null) {
+            log.println("task " + e.task.name() + ": not scheduled (" + (e.active ? "no occurrence is left" : "active = false")
+                + "); the console can run it now");
         }
     }
 
@@ -130,17 +189,17 @@ public final class TaskScheduler implements AutoCloseable {
 
     /** Starts the real-time driver: a daemon thread that ticks when a task is due. */
     public synchronized void start() {
+        startAsked = true;
         if (driver != null || tasks.isEmpty()) {
             return;
         }
         for (Entry e : tasks.values()) {
-            if (e.nextDue >= 0) {
-                log.println("task " + e.task.name() + ": scheduled, next run " + Instant.ofEpochMilli(e.nextDue));
-            } else if (e.problem == null) {
-                log.println("task " + e.task.name() + ": not scheduled (" + (e.active ? "no occurrence is left" : "active = false")
-                    + "); the console can run it now");
-            }
+            announce(e);
         }
+        startDriver();
+    }
+
+    private void startDriver() {
         Thread t = new Thread(this::drive, "xs-task-scheduler");
         t.setDaemon(true);
         driver = t;
@@ -237,7 +296,16 @@ public final class TaskScheduler implements AutoCloseable {
     private CompletableFuture<Run> launch(Entry e, long occurrence, boolean scheduled) {
         e.running.set(true);
         long number = runs.incrementAndGet();
-        String name = e.task.name();
+        // The declaration and program current now: a reload during the run does not change it.
+        Construct task;
+        Workspace.Chain chain;
+        MiddlewareRunner runWith;
+        synchronized (this) {
+            task = e.task;
+            chain = middleware;
+            runWith = middlewareRunner;
+        }
+        String name = task.name();
         String title = "task " + name + " run #" + number
             + (scheduled ? " (due " + Instant.ofEpochMilli(occurrence) + ")" : " (asked for now)");
         CompletableFuture<Run> done = new CompletableFuture<>();
@@ -247,8 +315,7 @@ public final class TaskScheduler implements AutoCloseable {
             log.println(title + ": started");
             Run run;
             try {
-                Outcome outcome = middlewareRunner.run(middleware, e.task, new LinkedHashMap<>(),
-                    Identity.ANONYMOUS.auth(), null);
+                Outcome outcome = runWith.run(chain, task, new LinkedHashMap<>(), Identity.ANONYMOUS.auth(), null);
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 for (Object line : outcome.logs()) {
                     log.println(title + ": log: " + (line instanceof String s ? s : Json.write(line)));
