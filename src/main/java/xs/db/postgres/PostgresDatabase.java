@@ -21,6 +21,7 @@ import xs.db.ColumnSchema;
 import xs.db.Condition;
 import xs.db.Database;
 import xs.db.DbException;
+import xs.db.DirectSql;
 import xs.db.Op;
 import xs.db.Operand;
 import xs.db.Query;
@@ -42,6 +43,7 @@ import xs.db.value.Values;
  */
 public final class PostgresDatabase implements Database {
     private final PgConnections connections;
+    private final PgDirectQuery directQuery;
     private final String schemaName;
     private final Map<String, PgTable> tables = new ConcurrentHashMap<>();
     /** Differences found between declarations and existing tables, for the caller to report. */
@@ -52,6 +54,7 @@ public final class PostgresDatabase implements Database {
 
     private PostgresDatabase(HikariDataSource pool, String schemaName) {
         this.connections = new PgConnections(pool);
+        this.directQuery = new PgDirectQuery(connections);
         this.schemaName = schemaName;
     }
 
@@ -398,6 +401,11 @@ public final class PostgresDatabase implements Database {
     @Override
     public <T> T transaction(Supplier<T> body) {
         return connections.transaction(body);
+    }
+
+    @Override
+    public Optional<DirectSql> directSql() {
+        return Optional.of(directQuery);
     }
 
     @Override
