@@ -81,6 +81,8 @@ public final class PostgresDatabase implements Database {
         }
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(settings.connectTimeoutMillis());
+        // Connecting (also when the pool replaces a connection lost with the server) waits no longer than a statement would.
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, (settings.connectTimeoutMillis() + 999) / 1000)));
         config.setPoolName("xs-postgres");
         if (settings.schema() != null) {
             config.setConnectionInitSql("SET search_path TO " + PgTable.quote(settings.schema()));
