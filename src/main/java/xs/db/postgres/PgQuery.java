@@ -151,7 +151,7 @@ final class PgQuery {
                 keys.add(expr + (dir == Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST"));
             }
         }
-        keys.add("\"id\"");
+        keys.add(table.orderColumn());
         return " ORDER BY " + String.join(", ", keys);
     }
 

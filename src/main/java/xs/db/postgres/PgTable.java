@@ -30,6 +30,11 @@ import xs.db.value.Coercion;
 final class PgTable {
     /** The jsonb column holding every field of an implicit table but id and created_at. */
     static final String DOC = "xs_doc";
+    /**
+     * The insertion order of a table with uuid ids, which their ids do not give: rows come in
+     * this order without a sort, and it breaks ties of a sort, as row order does in memory.
+     */
+    static final String SEQ = "xs_seq";
 
     final String name;
     /** The declaration; null for an implicit table (created by a write, schemaless). */
@@ -89,6 +94,11 @@ final class PgTable {
         return columns.get(0).type().equals("uuid");
     }
 
+    /** The column rows are ordered by when nothing else decides: id, or the insertion order of uuid ids. */
+    String orderColumn() {
+        return uuidIds() ? quote(SEQ) : "\"id\"";
+    }
+
     ColumnSchema column(String column) {
         return byName.get(column);
     }
@@ -131,7 +141,8 @@ final class PgTable {
                 + quote(DOC) + " jsonb NOT NULL DEFAULT '{}')";
         }
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quoted()).append(" (");
-        sql.append(uuidIds() ? "\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid()" : "\"id\" bigserial PRIMARY KEY");
+        sql.append(uuidIds() ? "\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid(), " + quote(SEQ) + " bigserial"
+            : "\"id\" bigserial PRIMARY KEY");
         for (ColumnSchema c : columns.subList(1, columns.size())) {
             sql.append(", ").append(quote(c.name())).append(' ').append(sqlType(c));
         }

@@ -196,8 +196,13 @@ public final class PostgresDatabase implements Database {
                     + column.type() + " (" + want + "); left as it is");
             }
         }
+        if (table.uuidIds() && !existing.containsKey(PgTable.SEQ)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + table.quoted() + " ADD COLUMN " + PgTable.quote(PgTable.SEQ) + " bigserial");
+            }
+        }
         for (String column : existing.keySet()) {
-            if (table.column(column) == null) {
+            if (table.column(column) == null && !column.equals(PgTable.SEQ)) {
                 notice("table " + table.name + ": column " + column + " is not declared; its data is kept");
             }
         }
@@ -464,7 +469,7 @@ public final class PostgresDatabase implements Database {
         Condition where = new Condition.Compare(new Operand.Column(null, field == null ? "id" : field), Op.EQ,
             new Operand.Constant(value));
         String sql = "SELECT * FROM " + t.quoted() + " WHERE " + new PgWhere(t, params).compile(where)
-            + " ORDER BY \"id\" LIMIT 1" + (lock ? " FOR UPDATE" : "");
+            + " ORDER BY " + t.orderColumn() + " LIMIT 1" + (lock ? " FOR UPDATE" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             PgWhere.bind(t, ps, params, 1);
             try (ResultSet rs = ps.executeQuery()) {
