@@ -44,7 +44,11 @@ final class PgWhere {
         this.params = params;
     }
 
-    /** The SQL of a condition; "TRUE" for none. */
+    /**
+     * The SQL of a condition; "TRUE" for none. A comparison stays bare ({@code "code" = ?}) so an
+     * index serves it, and may be SQL's unknown on a null; every NOT coalesces its operand to
+     * false first, so an unknown is false everywhere, as a failed comparison is in memory.
+     */
     String compile(Condition condition) {
         if (condition == null) {
             return "TRUE";
@@ -53,7 +57,7 @@ final class PgWhere {
             return a.value() ? "TRUE" : "FALSE";
         }
         if (condition instanceof Condition.Not n) {
-            return "NOT (" + compile(n.inner()) + ")";
+            return "NOT coalesce(" + compile(n.inner()) + ", false)";
         }
         if (condition instanceof Condition.And and) {
             return join(and.parts(), " AND ", "TRUE");
@@ -91,8 +95,8 @@ final class PgWhere {
                 return b.negated() ? "TRUE" : "FALSE";
             }
         }
-        String sql = "coalesce(" + v.text() + " BETWEEN " + paramLike(low, v) + " AND " + paramLike(high, v) + ", false)";
-        return b.negated() ? "NOT " + sql : sql;
+        String sql = v.text() + " BETWEEN " + paramLike(low, v) + " AND " + paramLike(high, v);
+        return b.negated() ? "NOT coalesce(" + sql + ", false)" : sql;
     }
 
     private String compare(Condition.Compare c) {
@@ -136,38 +140,38 @@ final class PgWhere {
                 if (value == null) {
                     return a.text() + " IS NULL";
                 }
-                return fits(a, value) ? "coalesce(" + a.text() + " = " + paramLike(value, a) + ", false)" : "FALSE";
+                return fits(a, value) ? a.text() + " = " + paramLike(value, a) : "FALSE";
             }
             case NE, STRICT_NE -> {
-                return "NOT (" + withConstant(a, op == Op.NE ? Op.EQ : Op.STRICT_EQ, value) + ")";
+                return "NOT coalesce(" + withConstant(a, op == Op.NE ? Op.EQ : Op.STRICT_EQ, value) + ", false)";
             }
             case GT, GE, LT, LE -> {
                 if (value == null || !fits(a, value)) {
                     return "FALSE";
                 }
-                return "coalesce(" + a.text() + sqlOp(op) + paramLike(value, a) + ", false)";
+                return a.text() + sqlOp(op) + paramLike(value, a);
             }
             case IN, NOT_IN -> {
                 String sql = in(a, value);
-                return op == Op.IN ? sql : "NOT (" + sql + ")";
+                return op == Op.IN ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case CONTAINS, NOT_CONTAINS -> {
                 String sql = contains(a, value);
-                return op == Op.CONTAINS ? sql : "NOT (" + sql + ")";
+                return op == Op.CONTAINS ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case INCLUDES, NOT_INCLUDES -> {
                 String sql = value == null ? "FALSE"
                     : "coalesce(strpos(lower(" + text(a) + "), lower(" + plain(Values.text(value)) + ")) > 0, false)";
-                return op == Op.INCLUDES ? sql : "NOT (" + sql + ")";
+                return op == Op.INCLUDES ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case LIKE, NOT_LIKE, ILIKE, NOT_ILIKE -> {
                 String like = op == Op.ILIKE || op == Op.NOT_ILIKE ? " ILIKE " : " LIKE ";
                 String sql = value == null ? "FALSE" : "coalesce(" + text(a) + like + plain(Values.text(value)) + ", false)";
-                return op == Op.LIKE || op == Op.ILIKE ? sql : "NOT (" + sql + ")";
+                return op == Op.LIKE || op == Op.ILIKE ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case REGEX, NOT_REGEX -> {
                 String sql = value == null ? "FALSE" : regex(a, Values.text(value));
-                return op == Op.REGEX ? sql : "NOT (" + sql + ")";
+                return op == Op.REGEX ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case OVERLAPS, NOT_OVERLAPS -> {
                 String sql = value instanceof List<?> && a.json()
@@ -175,7 +179,7 @@ final class PgWhere {
                         + ") = 'array' THEN " + a.text() + " ELSE '[]'::jsonb END) x JOIN jsonb_array_elements("
                         + jsonParam(value) + ") y ON x = y), false)"
                     : "FALSE";
-                return op == Op.OVERLAPS ? sql : "NOT (" + sql + ")";
+                return op == Op.OVERLAPS ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case JSON_CONTAINS -> {
                 return value == null || !a.json() ? "FALSE" : "coalesce(" + a.text() + " @> " + jsonParam(value) + ", false)";
@@ -200,7 +204,7 @@ final class PgWhere {
                 parts.add(paramLike(e, a));
             }
         }
-        String sql = parts.isEmpty() ? "FALSE" : "coalesce(" + a.text() + " IN (" + String.join(", ", parts) + "), false)";
+        String sql = parts.isEmpty() ? "FALSE" : a.text() + " IN (" + String.join(", ", parts) + ")";
         return withNull ? "(" + sql + " OR " + a.text() + " IS NULL)" : sql;
     }
 
