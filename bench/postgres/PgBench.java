@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,11 @@ import xs.db.engines.Engines;
  * The cost of the xs database layer over plain JDBC on PostgreSQL, in one run: the same work
  * (an indexed lookup, an insert, a page of a filtered query) through {@link Database} (the
  * engine under its write hooks, as the interpreter holds it) and through hand-written JDBC on
- * a HikariCP pool of the same size, each reading rows into the same plain Java values.
- * Rounds alternate between the two so load on the machine falls on both alike.
+ * a HikariCP pool of the same size sending the statements xs sends (db.get is the first row by id:
+ * ORDER BY id LIMIT 1), each reading rows into the same plain Java values.
+ * The two alternate in short slices (rounds x 10 slices of ops / (rounds x 10) calls each), so
+ * load on the machine falls on both alike; "xs cost" is xs's total time over JDBC's, minus one;
+ * "median slice" the median over the slices of an xs slice's time over the JDBC slice next to it.
  * Usage: PgBench postgresql://USER@HOST:PORT/DB [rounds] [ops]
  */
 public final class PgBench {
@@ -49,33 +51,39 @@ public final class PgBench {
         try (Database xs = Engines.postgres(url, 4, 5_000); HikariDataSource jdbc = pool(url)) {
             setUp(xs);
             Random random = new Random(42);
-            String[] names = {"lookup", "insert", "page"};
-            long[][] xsRates = new long[names.length][rounds];
-            long[][] jdbcRates = new long[names.length][rounds];
-            for (int warm = 0; warm < 2; warm++) {
-                for (int w = 0; w < names.length; w++) {
-                    rate(ops, xsWork(names[w], xs, random));
-                    rate(ops, jdbcWork(names[w], jdbc, random));
+            System.out.printf("%-8s %12s %12s %10s %13s%n", "work", "xs ops/s", "jdbc ops/s", "xs cost", "median slice");
+            for (String work : List.of("lookup", "insert", "page")) {
+                LongSupplier viaXs = xsWork(work, xs, random);
+                LongSupplier viaJdbc = jdbcWork(work, jdbc, random);
+                for (int warm = 0; warm < 3; warm++) {
+                    time(ops / 10, viaXs);
+                    time(ops / 10, viaJdbc);
                 }
-            }
-            for (int r = 0; r < rounds; r++) {
-                for (int w = 0; w < names.length; w++) {
-                    boolean xsFirst = r % 2 == 0;
-                    if (xsFirst) {
-                        xsRates[w][r] = rate(ops, xsWork(names[w], xs, random));
-                        jdbcRates[w][r] = rate(ops, jdbcWork(names[w], jdbc, random));
+                // Many short slices, alternating and in turn first, so both see the same machine load.
+                long xsNanos = 0;
+                long jdbcNanos = 0;
+                int slices = rounds * 10;
+                int slice = Math.max(1, ops / slices);
+                double[] ratios = new double[slices];
+                for (int r = 0; r < slices; r++) {
+                    long x;
+                    long j;
+                    if (r % 2 == 0) {
+                        x = time(slice, viaXs);
+                        j = time(slice, viaJdbc);
                     } else {
-                        jdbcRates[w][r] = rate(ops, jdbcWork(names[w], jdbc, random));
-                        xsRates[w][r] = rate(ops, xsWork(names[w], xs, random));
+                        j = time(slice, viaJdbc);
+                        x = time(slice, viaXs);
                     }
+                    xsNanos += x;
+                    jdbcNanos += j;
+                    ratios[r] = x / (double) j;
                 }
-            }
-            System.out.printf("%-8s %12s %12s %10s%n", "work", "xs ops/s", "jdbc ops/s", "xs cost");
-            for (int w = 0; w < names.length; w++) {
-                long x = median(xsRates[w]);
-                long j = median(jdbcRates[w]);
-                System.out.printf("%-8s %12d %12d %9.1f%%   (rounds xs %s, jdbc %s)%n", names[w], x, j,
-                    (j / (double) x - 1) * 100, Arrays.toString(xsRates[w]), Arrays.toString(jdbcRates[w]));
+                java.util.Arrays.sort(ratios);
+                long total = (long) slice * slices;
+                System.out.printf("%-8s %12d %12d %9.1f%% %12.1f%%%n", work, Math.round(total / (xsNanos / 1e9)),
+                    Math.round(total / (jdbcNanos / 1e9)), (xsNanos / (double) jdbcNanos - 1) * 100,
+                    (ratios[slices / 2] - 1) * 100);
             }
         }
     }
@@ -141,7 +149,7 @@ public final class PgBench {
 
     private static LongSupplier jdbcWork(String work, HikariDataSource jdbc, Random random) {
         return switch (work) {
-            case "lookup" -> () -> jdbc(jdbc, "SELECT * FROM item WHERE code = ?", ps -> ps.setLong(1, random.nextInt(ROWS)));
+            case "lookup" -> () -> jdbc(jdbc, "SELECT * FROM item WHERE code = ? ORDER BY id LIMIT 1", ps -> ps.setLong(1, random.nextInt(ROWS)));
             case "insert" -> () -> {
                 Map<String, Object> row = row(nextCode++);
                 return jdbc(jdbc, "INSERT INTO added_jdbc (code, name, price, at) VALUES (?, ?, ?, ?) RETURNING *", ps -> {
@@ -190,8 +198,8 @@ public final class PgBench {
         }
     }
 
-    /** Operations per second of ops calls. */
-    private static long rate(int ops, LongSupplier work) {
+    /** Nanoseconds that ops calls take. */
+    private static long time(int ops, LongSupplier work) {
         long sink = 0;
         long start = System.nanoTime();
         for (int i = 0; i < ops; i++) {
@@ -201,12 +209,7 @@ public final class PgBench {
         if (sink < 0) {
             System.out.println(sink);
         }
-        return Math.round(ops / (nanos / 1e9));
+        return nanos;
     }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }
