@@ -15,22 +15,6 @@ function upload {
 // expect error standard
 // expect message cloud.aws.s3.upload_file is not supported by xs: it calls a cloud provider
 
-function sql {
-  input {
-  }
-
-  stack {
-    db.direct_query {
-      sql = "select 1"
-    } as $rows
-  }
-
-  response = $rows
-}
-// run sql
-// expect error standard
-// expect message db.direct_query is not supported by xs: it runs SQL, which needs a PostgreSQL database
-
 function marketplace {
   input {
   }

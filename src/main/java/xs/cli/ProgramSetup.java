@@ -66,6 +66,10 @@ final class ProgramSetup {
         }
     }
 
+    /** PostgreSQL at url, with at most poolSize connections, each wait for one up to timeoutMillis. */
+    record Postgres(String url, int poolSize, long timeoutMillis) {
+    }
+
     static WriteHooks database(Program program, Path dataFile, Path dataDir) throws SetupException {
         return database(program, dataFile, dataDir, null, false);
     }
@@ -75,15 +79,17 @@ final class ProgramSetup {
      * with throwaway the one of a single xs test test (PostgreSQL: a schema of its own, dropped
      * when the database is closed).
      */
-    static WriteHooks database(Program program, Path dataFile, Path dataDir, String dbUrl, boolean throwaway)
+    static WriteHooks database(Program program, Path dataFile, Path dataDir, Postgres postgres, boolean throwaway)
         throws SetupException {
+        String dbUrl = postgres == null ? null : postgres.url();
         if (dbUrl != null && dataDir != null) {
             throw new SetupException("--db and --data-dir exclude each other: with --db the tables live in PostgreSQL");
         }
         WriteHooks db;
         try {
             if (dbUrl != null) {
-                db = throwaway ? Engines.throwaway(dbUrl) : Engines.postgres(dbUrl);
+                db = throwaway ? Engines.throwaway(dbUrl, postgres.timeoutMillis())
+                    : Engines.postgres(dbUrl, postgres.poolSize(), postgres.timeoutMillis());
             } else {
                 db = dataDir == null ? Engines.inMemory() : Engines.durable(dataDir);
             }

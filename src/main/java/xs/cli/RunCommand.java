@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             inputValue = ProgramSetup.input(input);
             auth = Auth.of(user, extras);
-            db = ProgramSetup.database(program, options.data, null, options.databaseUrl(), false);
+            db = ProgramSetup.database(program, options.data, null, options.database(), false);
             events = new EventRecorder(channels);
             services = Services.of(db, events, options.environment(), options.timeoutMillis())
                 .withLambdas(ProgramSetup.lambdas())

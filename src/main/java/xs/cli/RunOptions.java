@@ -26,10 +26,34 @@ final class RunOptions {
             + "xs test gives each test a schema of its own and drops it.")
     String db;
 
+    @Option(names = "--db-pool-size", defaultValue = "10", paramLabel = "N",
+        description = "Connections to PostgreSQL this process keeps at most (with --db; default: ${DEFAULT-VALUE}).")
+    int dbPoolSize;
+
+    @Option(names = "--db-timeout", defaultValue = "5", paramLabel = "SECONDS",
+        description = "How long a statement waits for a PostgreSQL connection before it fails with 503, and how long "
+            + "connecting may take (with --db; default: ${DEFAULT-VALUE}).")
+    double dbTimeout;
+
     /** The PostgreSQL URL of --db or $XS_DB; null for the embedded database. */
     String databaseUrl() {
         String url = db != null ? db : System.getenv("XS_DB");
         return url == null || url.isBlank() ? null : url;
+    }
+
+    /** PostgreSQL as --db, --db-pool-size and --db-timeout say; null for the embedded database. */
+    ProgramSetup.Postgres database() throws ProgramSetup.SetupException {
+        String url = databaseUrl();
+        if (url == null) {
+            return null;
+        }
+        if (dbPoolSize < 1 || dbPoolSize > 1000) {
+            throw new ProgramSetup.SetupException("--db-pool-size is a whole number from 1 to 1000, not " + dbPoolSize);
+        }
+        if (!(dbTimeout >= 0.25 && dbTimeout <= 3600)) {
+            throw new ProgramSetup.SetupException("--db-timeout is seconds from 0.25 to 3600, not " + dbTimeout);
+        }
+        return new ProgramSetup.Postgres(url, dbPoolSize, (long) (dbTimeout * 1000));
     }
 
     @Option(names = "--env-file", paramLabel = "FILE",

@@ -204,7 +204,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Hub hub = new Hub(HubConfig.defaults(), channels, AuthTables.of(program), shared, log);
         try {
-            db = ProgramSetup.database(program, options.data, dataDir, options.databaseUrl(), false);
+            db = ProgramSetup.database(program, options.data, dataDir, options.database(), false);
             services = Services.of(db, hub.sink(), options.environment(), options.timeoutMillis())
                 .withLambdas(ProgramSetup.lambdas())
                 .with(outside(log));

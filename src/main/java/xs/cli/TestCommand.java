@@ -96,7 +96,7 @@ final class TestCommand implements Callable<Integer> {
             identity = Auth.identity(user, extras);
             auth = identity.auth();
             // Read the data file once up front so a bad file is a usage error, not N failed tests.
-            ProgramSetup.database(program, options.data, null, options.databaseUrl(), true).close();
+            ProgramSetup.database(program, options.data, null, options.database(), true).close();
         } catch (ProgramSetup.SetupException e) {
             err.println("xs: " + e.getMessage());
             return 2;
@@ -105,7 +105,7 @@ final class TestCommand implements Callable<Integer> {
         long millis = options.timeoutMillis();
         TestRunner runner = new TestRunner(program, () -> {
             try {
-                return Services.of(ProgramSetup.database(program, options.data, null, options.databaseUrl(), true),
+                return Services.of(ProgramSetup.database(program, options.data, null, options.database(), true),
                     new EventRecorder(channels), environment, millis).withLambdas(ProgramSetup.lambdas())
                     .with(StandardOutside.create());
             } catch (ProgramSetup.SetupException e) {

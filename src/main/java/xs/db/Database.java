@@ -119,6 +119,11 @@ public interface Database extends AutoCloseable {
         return List.of(LIVE);
     }
 
+    /** {@code db.direct_query}: raw SQL, when the engine has a SQL server behind it (PostgreSQL); empty otherwise. */
+    default Optional<DirectSql> directSql() {
+        return Optional.empty();
+    }
+
     /** Releases the engine's resources (journal, connections); further calls fail. */
     @Override
     void close();

@@ -95,6 +95,7 @@ final class DbStatements {
             case INPUT_ERROR -> XsError.input(span, e.field(), e.getMessage());
             case UNIQUE_VIOLATION -> new XsError(ErrorType.BADREQUEST, e.getMessage(), null, null, span);
             case NOT_FOUND -> new XsError(ErrorType.NOTFOUND, e.getMessage(), null, null, span);
+            case UNAVAILABLE -> new XsError(ErrorType.UNAVAILABLE, e.getMessage(), null, null, span);
             default -> XsError.runtime(span, e.getMessage());
         };
     }

@@ -13,6 +13,8 @@ public enum ErrorType {
     ACCESSDENIED("accessdenied", 403, "ERROR_CODE_ACCESS_DENIED"),
     NOTFOUND("notfound", 404, "ERROR_CODE_NOT_FOUND"),
     TOOMANYREQUESTS("toomanyrequests", 429, "ERROR_CODE_TOO_MANY_REQUESTS"),
+    /** The database server cannot be reached (for now); not a type scripts can name or throw. */
+    UNAVAILABLE("unavailable", 503, "ERROR_CODE_SERVICE_UNAVAILABLE"),
     STANDARD("standard", 500, "ERROR_FATAL");
 
     private final String written;
@@ -53,7 +55,7 @@ public enum ErrorType {
         }
         String n = name.toLowerCase(Locale.ROOT);
         for (ErrorType t : values()) {
-            if (t.written.equals(n)) {
+            if (t.written.equals(n) && t != UNAVAILABLE) {
                 return t;
             }
         }

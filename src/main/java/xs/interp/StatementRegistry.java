@@ -20,7 +20,7 @@ public final class StatementRegistry {
     /** The statements of Xano's engine (its {@code statement/*} kinds) and older names real exports use. */
     private static final Set<String> REAL_UNSUPPORTED = Set.of(
         "api.request", "api.call", "api.snippet", "api.microservice",
-        "db.direct_query", "db.schema", "db.external", "db.bulk.import",
+        "db.schema", "db.external", "db.bulk.import",
         "db.external.mssql.direct_query", "db.external.mysql.direct_query", "db.external.oracle.direct_query",
         "db.external.postgres.direct_query", "db.external.snowflake.direct_query",
         "function.call", "service.function.run", "await", "foreach.remove", "remove", "comment", "placeholder",
@@ -79,6 +79,7 @@ public final class StatementRegistry {
         ZipStatements.register(r);
         IncomingRequestStatements.register(r);
         ResponseStatements.register(r);
+        SqlStatements.register(r);
         return r;
     }
 
@@ -104,7 +105,6 @@ public final class StatementRegistry {
             return "it queries an external database through Xano's connectors";
         }
         return switch (name) {
-            case "db.direct_query" -> "it runs SQL, which needs a PostgreSQL database (xs's built-in database has no SQL)";
             case "action.call" -> "it runs a Xano Marketplace action, which only Xano's cloud has";
             case "api.snippet" -> "it runs a Xano snippet, which only Xano's cloud has";
             default -> switch (family) {

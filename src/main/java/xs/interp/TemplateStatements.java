@@ -60,10 +60,19 @@ final class TemplateStatements {
 
     private static Exec render(GenericStmt s, Compilation c) {
         Eval value = c.required(s, "value");
+        Renderer renderer = renderer(c, s.span(), s.name());
+        return CoreStatements.produce(s, c, f -> renderer.render(f, Values.toText(value.eval(f))));
+    }
+
+    /** Renders a template's text in a frame (also the {@code sql} of db.direct_query with parser = "template_engine"). */
+    interface Renderer {
+        String render(Frame f, String text);
+    }
+
+    /** A renderer for one statement; its errors name the statement and sit at span. */
+    static Renderer renderer(Compilation c, Span span, String statement) {
         Engine engine = new Engine(c.interpreter);
-        Span span = s.span();
-        return CoreStatements.produce(s, c, f -> {
-            String text = Values.toText(value.eval(f));
+        return (f, text) -> {
             try {
                 PebbleTemplate template = engine.cache.get(text);
                 if (template == null) {
@@ -74,13 +83,13 @@ final class TemplateStatements {
                 template.evaluate(out, context(f));
                 return out.toString();
             } catch (PebbleException e) {
-                throw XsError.runtime(span, "util.template_engine: " + e.getMessage());
+                throw XsError.runtime(span, statement + ": " + e.getMessage());
             } catch (XsError e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                throw XsError.runtime(span, "util.template_engine: the template failed: " + e.getMessage());
+                throw XsError.runtime(span, statement + ": the template failed: " + e.getMessage());
             }
-        });
+        };
     }
 
     private static Map<String, Object> context(Frame f) {

@@ -100,6 +100,24 @@ class PostgresCliTest {
     }
 
     @Test
+    void poolOptionsAreCheckedAndUsed() throws Exception {
+        Path f = dir.resolve("f.xs");
+        Files.writeString(f, "function f {\n  stack {\n  }\n  response = 1\n}\n");
+        Cli.Result zero = Cli.run("run", f.toString(), "--db", url, "--db-pool-size", "0");
+        assertEquals(2, zero.code(), zero.out() + zero.err());
+        assertEquals("xs: --db-pool-size is a whole number from 1 to 1000, not 0", zero.err().strip());
+        Cli.Result fast = Cli.run("run", f.toString(), "--db", url, "--db-timeout", "0.1");
+        assertEquals(2, fast.code(), fast.out() + fast.err());
+        assertEquals("xs: --db-timeout is seconds from 0.25 to 3600, not 0.1", fast.err().strip());
+        Cli.Result ok = Cli.run("run", f.toString(), "--db", url + "?ApplicationName=xs-test", "--db-pool-size", "1",
+            "--db-timeout", "2");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        Cli.Result help = Cli.run("serve", "--help");
+        assertTrue(help.out().contains("--db-pool-size") && help.out().contains("default: 10"), help.out());
+        assertTrue(help.out().contains("--db-timeout") && help.out().contains("default: 5"), help.out());
+    }
+
+    @Test
     void anUnreachableServerIsOneLineAndExitTwo() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -44,6 +44,33 @@ public final class PostgresServer {
         return shared;
     }
 
+    /**
+     * A cluster of the caller's own, which it may stop and start again ({@link #halt()},
+     * {@link #resume()}) and must {@link #close()}: for tests of a server that goes away.
+     */
+    public static PostgresServer dedicated() throws IOException, InterruptedException {
+        Path bin = binaries();
+        ExternalTools.require(bin != null, "PostgreSQL is not installed (apt-get install postgresql)");
+        PostgresServer server = start(bin);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    /** Stops the server (fast shutdown: clients are cut off); the data stays for {@link #resume()}. */
+    public void halt() throws IOException, InterruptedException {
+        pg(List.of(bin.resolve("pg_ctl").toString(), "stop", "-w", "-m", "fast", "-D", dir.resolve("data").toString()));
+    }
+
+    /** Starts the stopped server again on the same port. */
+    public void resume() throws IOException, InterruptedException {
+        startServer();
+    }
+
+    /** Stops a dedicated cluster and deletes its folder. */
+    public void close() {
+        stop();
+    }
+
     /** A URL for a database of this cluster; tests give each case a schema of its own. */
     public String url() {
         return "postgresql://xs@127.0.0.1:" + port + "/postgres";
@@ -95,13 +122,20 @@ public final class PostgresServer {
         PostgresServer server = new PostgresServer(bin, dir, port, root);
         server.pg(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "xs",
             "-E", "UTF8", "--locale=C", "--no-sync"));
-        server.pg(List.of(bin.resolve("pg_ctl").toString(), "start", "-w", "-t", "60", "-D", dir.resolve("data").toString(),
-            "-l", dir.resolve("log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"
-                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"));
+        server.startServer();
         return server;
     }
 
-    private void stop() {
+    private void startServer() throws IOException, InterruptedException {
+        pg(List.of(bin.resolve("pg_ctl").toString(), "start", "-w", "-t", "60", "-D", dir.resolve("data").toString(),
+            "-l", dir.resolve("log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"
+                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"));
+    }
+
+    private synchronized void stop() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
         try {
             pg(List.of(bin.resolve("pg_ctl").toString(), "stop", "-w", "-m", "immediate", "-D", dir.resolve("data").toString()));
         } catch (IOException | InterruptedException e) {

@@ -75,7 +75,12 @@ public final class Engines {
      * wrong with the URL; a DbException of kind UNAVAILABLE that the server cannot be reached.
      */
     public static WriteHooks postgres(String url) {
-        PgSettings settings = PgSettings.parse(url);
+        return postgres(url, PgSettings.DEFAULT_POOL_SIZE, PgSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #postgres(String)}, with at most poolSize connections; a statement waits up to timeoutMillis for one. */
+    public static WriteHooks postgres(String url, int poolSize, long timeoutMillis) {
+        PgSettings settings = PgSettings.parse(url).withPool(poolSize, timeoutMillis);
         PostgresDatabase live = PostgresDatabase.open(settings);
         PgSettings others = settings.withPool(Math.min(settings.poolSize(), DATA_SOURCE_POOL), settings.connectTimeoutMillis());
         return new WriteHooks(live, new DataSourceStore() {
@@ -96,7 +101,12 @@ public final class Engines {
      * test. Its other data sources are fresh schemas too, dropped with it.
      */
     public static WriteHooks throwaway(String url) {
-        PgSettings settings = PgSettings.parse(url).withPool(2, PgSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS);
+        return throwaway(url, PgSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #throwaway(String)}, waiting up to timeoutMillis for a connection. */
+    public static WriteHooks throwaway(String url, long timeoutMillis) {
+        PgSettings settings = PgSettings.parse(url).withPool(2, timeoutMillis);
         return new WriteHooks(PostgresDatabase.throwaway(settings), new DataSourceStore() {
             @Override
             public Database open(String name) {

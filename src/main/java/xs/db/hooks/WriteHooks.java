@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import xs.db.Condition;
 import xs.db.Database;
 import xs.db.DbException;
+import xs.db.DirectSql;
 import xs.db.Query;
 import xs.db.TableSchema;
 import xs.db.hooks.TableChange.Action;
@@ -81,6 +82,12 @@ public final class WriteHooks implements Database {
     /** The engine below, for what only it offers (statistics, tests). */
     public Database engine() {
         return engine;
+    }
+
+    /** Raw SQL goes to the engine as it is: no hashing, no listeners (the statements are opaque). */
+    @Override
+    public Optional<DirectSql> directSql() {
+        return engine.directSql();
     }
 
     /** Listens to writes to this database, and to every other data source of it (a trigger hears them all). */

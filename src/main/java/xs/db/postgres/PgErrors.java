@@ -32,7 +32,8 @@ final class PgErrors {
             return duplicate(e, table);
         }
         if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.equals("57P01")) {
-            return new DbException(DbException.Kind.UNAVAILABLE, null, "PostgreSQL is unavailable: " + e.getMessage(), e);
+            return new DbException(DbException.Kind.UNAVAILABLE, null, "PostgreSQL is unavailable (" + reason(e)
+                + "); the call may succeed once it is back", e);
         }
         if (state.equals("42P01")) {
             return new DbException(DbException.Kind.UNKNOWN_TABLE, null, "unknown table \"" + table + "\"", e);
@@ -42,6 +43,18 @@ final class PgErrors {
                 + table + ": " + e.getMessage(), e);
         }
         return new DbException(DbException.Kind.STORAGE, null, "PostgreSQL failed on table " + table + ": " + e.getMessage(), e);
+    }
+
+    /** The root cause's first line: "Connection to 127.0.0.1:5432 refused." rather than the pool's wrapper text. */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int cut = text.indexOf(". Check that");
+        text = cut > 0 ? text.substring(0, cut) : text;
+        return text.lines().findFirst().orElse(text).strip();
     }
 
     private static DbException duplicate(SQLException e, String table) {

@@ -83,7 +83,11 @@ final class PgQuery {
             return rows(c, sql, params, evalColumns);
         }
         long skip = paging.offset() + (paging.page() - 1) * paging.perPage();
-        List<Map<String, Object>> items = rows(c, sql + " LIMIT " + (paging.perPage() + 1) + " OFFSET " + skip, params, evalColumns);
+        // Bound, not written in: the statement's text is the same for every page, so PostgreSQL plans it once.
+        List<PgWhere.Param> paged = new ArrayList<>(params);
+        paged.add(new PgWhere.Param(paging.perPage() + 1, null));
+        paged.add(new PgWhere.Param(skip, null));
+        List<Map<String, Object>> items = rows(c, sql + " LIMIT ? OFFSET ?", paged, evalColumns);
         boolean more = items.size() > paging.perPage();
         if (more) {
             items.remove(items.size() - 1);
@@ -151,7 +155,7 @@ final class PgQuery {
                 keys.add(expr + (dir == Direction.DESC ? " DESC NULLS FIRST" : " ASC NULLS LAST"));
             }
         }
-        keys.add("\"id\"");
+        keys.add(table.orderColumn());
         return " ORDER BY " + String.join(", ", keys);
     }
 
@@ -175,8 +179,9 @@ final class PgQuery {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             PgWhere.bind(table, ps, params, 1);
             try (ResultSet rs = ps.executeQuery()) {
+                PgTable.Layout layout = table.layout(rs.getMetaData());
                 while (rs.next()) {
-                    out.add(shape(rs, eval));
+                    out.add(shape(rs, layout, eval));
                 }
             }
         }
@@ -184,8 +189,9 @@ final class PgQuery {
     }
 
     /** Every column or only {@code output}, then the eval columns. */
-    private Map<String, Object> shape(ResultSet rs, List<Map.Entry<String, Object>> eval) throws SQLException {
-        LinkedHashMap<String, Object> all = table.read(rs);
+    private Map<String, Object> shape(ResultSet rs, PgTable.Layout layout, List<Map.Entry<String, Object>> eval)
+        throws SQLException {
+        LinkedHashMap<String, Object> all = layout.read(rs);
         LinkedHashMap<String, Object> out;
         if (query.output() == null || query.output().isEmpty()) {
             out = all;

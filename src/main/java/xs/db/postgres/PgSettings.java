@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where and how to connect: parsed from {@code postgresql://USER:PASS@HOST:PORT/DB}, with the
  * pool's size and connect timeout, and optionally a schema of its own (the throwaway schema of
- * {@code xs test --db}).
+ * {@code xs test --db}). A query string ({@code ?sslmode=require}) goes to the PostgreSQL JDBC
+ * driver as its connection properties.
  *
  * <pre>xs serve app/ --db postgresql://xs:secret@127.0.0.1:5432/app</pre>
  */
 public record PgSettings(String host, int port, String database, String user, String password, String schema,
-                         int poolSize, long connectTimeoutMillis) {
+                         int poolSize, long connectTimeoutMillis, String parameters) {
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
 
@@ -42,20 +43,20 @@ public record PgSettings(String host, int port, String database, String user, St
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
         return new PgSettings(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), decode(path), user, password, null,
-            DEFAULT_POOL_SIZE, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+            DEFAULT_POOL_SIZE, DEFAULT_CONNECT_TIMEOUT_MILLIS, uri.getRawQuery());
     }
 
     /** The same settings with every table in a schema of its own. */
     public PgSettings withSchema(String name) {
-        return new PgSettings(host, port, database, user, password, name, poolSize, connectTimeoutMillis);
+        return new PgSettings(host, port, database, user, password, name, poolSize, connectTimeoutMillis, parameters);
     }
 
     public PgSettings withPool(int size, long connectTimeout) {
-        return new PgSettings(host, port, database, user, password, schema, size, connectTimeout);
+        return new PgSettings(host, port, database, user, password, schema, size, connectTimeout, parameters);
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + (parameters == null ? "" : "?" + parameters);
     }
 
     /** The URL without its password, for messages. */

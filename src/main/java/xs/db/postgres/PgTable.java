@@ -30,6 +30,11 @@ import xs.db.value.Coercion;
 final class PgTable {
     /** The jsonb column holding every field of an implicit table but id and created_at. */
     static final String DOC = "xs_doc";
+    /**
+     * The insertion order of a table with uuid ids, which their ids do not give: rows come in
+     * this order without a sort, and it breaks ties of a sort, as row order does in memory.
+     */
+    static final String SEQ = "xs_seq";
 
     final String name;
     /** The declaration; null for an implicit table (created by a write, schemaless). */
@@ -89,6 +94,11 @@ final class PgTable {
         return columns.get(0).type().equals("uuid");
     }
 
+    /** The column rows are ordered by when nothing else decides: id, or the insertion order of uuid ids. */
+    String orderColumn() {
+        return uuidIds() ? quote(SEQ) : "\"id\"";
+    }
+
     ColumnSchema column(String column) {
         return byName.get(column);
     }
@@ -131,7 +141,8 @@ final class PgTable {
                 + quote(DOC) + " jsonb NOT NULL DEFAULT '{}')";
         }
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quoted()).append(" (");
-        sql.append(uuidIds() ? "\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid()" : "\"id\" bigserial PRIMARY KEY");
+        sql.append(uuidIds() ? "\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid(), " + quote(SEQ) + " bigserial"
+            : "\"id\" bigserial PRIMARY KEY");
         for (ColumnSchema c : columns.subList(1, columns.size())) {
             sql.append(", ").append(quote(c.name())).append(' ').append(sqlType(c));
         }
@@ -165,23 +176,45 @@ final class PgTable {
 
     /** The current row of a result set as an xs row: id first, columns in schema order. */
     LinkedHashMap<String, Object> read(ResultSet rs) throws SQLException {
-        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
-        ResultSetMetaData meta = rs.getMetaData();
+        return layout(rs.getMetaData()).read(rs);
+    }
+
+    /** Where this table's columns sit in a result set, found once for all its rows. */
+    Layout layout(ResultSetMetaData meta) throws SQLException {
         Map<String, Integer> positions = new LinkedHashMap<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             positions.put(meta.getColumnLabel(i), i);
         }
-        for (ColumnSchema c : columns) {
-            Integer at = positions.get(c.name());
-            if (at != null) {
-                row.put(c.name(), value(rs, at, c));
+        int[] at = new int[columns.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = positions.getOrDefault(columns.get(i).name(), 0);
+        }
+        return new Layout(at, isImplicit() ? positions.getOrDefault(DOC, 0) : 0);
+    }
+
+    /** Result-set positions of the columns (0: absent) and of the jsonb document of an implicit table. */
+    final class Layout {
+        private final int[] at;
+        private final int doc;
+
+        private Layout(int[] at, int doc) {
+            this.at = at;
+            this.doc = doc;
+        }
+
+        LinkedHashMap<String, Object> read(ResultSet rs) throws SQLException {
+            LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < at.length; i++) {
+                if (at[i] > 0) {
+                    row.put(columns.get(i).name(), value(rs, at[i], columns.get(i)));
+                }
             }
+            String text = doc > 0 ? rs.getString(doc) : null;
+            if (text != null && JsonText.read(text) instanceof Map<?, ?> fields) {
+                fields.forEach((k, v) -> row.putIfAbsent(String.valueOf(k), v));
+            }
+            return row;
         }
-        Integer doc = isImplicit() ? positions.get(DOC) : null;
-        if (doc != null && rs.getString(doc) != null && JsonText.read(rs.getString(doc)) instanceof Map<?, ?> fields) {
-            fields.forEach((k, v) -> row.putIfAbsent(String.valueOf(k), v));
-        }
-        return row;
     }
 
     /** One column of the current row as an xs value. */

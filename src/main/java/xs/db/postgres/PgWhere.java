@@ -44,7 +44,11 @@ final class PgWhere {
         this.params = params;
     }
 
-    /** The SQL of a condition; "TRUE" for none. */
+    /**
+     * The SQL of a condition; "TRUE" for none. A comparison stays bare ({@code "code" = ?}) so an
+     * index serves it, and may be SQL's unknown on a null; every NOT coalesces its operand to
+     * false first, so an unknown is false everywhere, as a failed comparison is in memory.
+     */
     String compile(Condition condition) {
         if (condition == null) {
             return "TRUE";
@@ -53,7 +57,7 @@ final class PgWhere {
             return a.value() ? "TRUE" : "FALSE";
         }
         if (condition instanceof Condition.Not n) {
-            return "NOT (" + compile(n.inner()) + ")";
+            return "NOT coalesce(" + compile(n.inner()) + ", false)";
         }
         if (condition instanceof Condition.And and) {
             return join(and.parts(), " AND ", "TRUE");
@@ -91,8 +95,8 @@ final class PgWhere {
                 return b.negated() ? "TRUE" : "FALSE";
             }
         }
-        String sql = "coalesce(" + v.text() + " BETWEEN " + paramLike(low, v) + " AND " + paramLike(high, v) + ", false)";
-        return b.negated() ? "NOT " + sql : sql;
+        String sql = v.text() + " BETWEEN " + paramLike(low, v) + " AND " + paramLike(high, v);
+        return b.negated() ? "NOT coalesce(" + sql + ", false)" : sql;
     }
 
     private String compare(Condition.Compare c) {
@@ -128,43 +132,46 @@ final class PgWhere {
         if (a.column() != null) {
             value = Coercion.forComparison(a.column(), op, value);
         }
+        if (looselyTyped(a) && (op == Op.EQ || op == Op.STRICT_EQ)) {
+            return op == Op.EQ ? looseJsonEquals(a, value) : strictJsonEquals(a, value);
+        }
         switch (op) {
             case EQ, STRICT_EQ -> {
                 if (value == null) {
                     return a.text() + " IS NULL";
                 }
-                return fits(a, value) ? "coalesce(" + a.text() + " = " + paramLike(value, a) + ", false)" : "FALSE";
+                return fits(a, value) ? a.text() + " = " + paramLike(value, a) : "FALSE";
             }
             case NE, STRICT_NE -> {
-                return "NOT (" + withConstant(a, op == Op.NE ? Op.EQ : Op.STRICT_EQ, value) + ")";
+                return "NOT coalesce(" + withConstant(a, op == Op.NE ? Op.EQ : Op.STRICT_EQ, value) + ", false)";
             }
             case GT, GE, LT, LE -> {
                 if (value == null || !fits(a, value)) {
                     return "FALSE";
                 }
-                return "coalesce(" + a.text() + sqlOp(op) + paramLike(value, a) + ", false)";
+                return a.text() + sqlOp(op) + paramLike(value, a);
             }
             case IN, NOT_IN -> {
                 String sql = in(a, value);
-                return op == Op.IN ? sql : "NOT (" + sql + ")";
+                return op == Op.IN ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case CONTAINS, NOT_CONTAINS -> {
                 String sql = contains(a, value);
-                return op == Op.CONTAINS ? sql : "NOT (" + sql + ")";
+                return op == Op.CONTAINS ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case INCLUDES, NOT_INCLUDES -> {
                 String sql = value == null ? "FALSE"
                     : "coalesce(strpos(lower(" + text(a) + "), lower(" + plain(Values.text(value)) + ")) > 0, false)";
-                return op == Op.INCLUDES ? sql : "NOT (" + sql + ")";
+                return op == Op.INCLUDES ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case LIKE, NOT_LIKE, ILIKE, NOT_ILIKE -> {
                 String like = op == Op.ILIKE || op == Op.NOT_ILIKE ? " ILIKE " : " LIKE ";
                 String sql = value == null ? "FALSE" : "coalesce(" + text(a) + like + plain(Values.text(value)) + ", false)";
-                return op == Op.LIKE || op == Op.ILIKE ? sql : "NOT (" + sql + ")";
+                return op == Op.LIKE || op == Op.ILIKE ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case REGEX, NOT_REGEX -> {
                 String sql = value == null ? "FALSE" : regex(a, Values.text(value));
-                return op == Op.REGEX ? sql : "NOT (" + sql + ")";
+                return op == Op.REGEX ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case OVERLAPS, NOT_OVERLAPS -> {
                 String sql = value instanceof List<?> && a.json()
@@ -172,7 +179,7 @@ final class PgWhere {
                         + ") = 'array' THEN " + a.text() + " ELSE '[]'::jsonb END) x JOIN jsonb_array_elements("
                         + jsonParam(value) + ") y ON x = y), false)"
                     : "FALSE";
-                return op == Op.OVERLAPS ? sql : "NOT (" + sql + ")";
+                return op == Op.OVERLAPS ? sql : "NOT coalesce(" + sql + ", false)";
             }
             case JSON_CONTAINS -> {
                 return value == null || !a.json() ? "FALSE" : "coalesce(" + a.text() + " @> " + jsonParam(value) + ", false)";
@@ -185,6 +192,9 @@ final class PgWhere {
         if (!(value instanceof List<?> list) || list.isEmpty()) {
             return "FALSE";
         }
+        if (looselyTyped(a)) {
+            return looseJsonIn(a, list);
+        }
         List<String> parts = new ArrayList<>();
         boolean withNull = false;
         for (Object e : list) {
@@ -194,7 +204,7 @@ final class PgWhere {
                 parts.add(paramLike(e, a));
             }
         }
-        String sql = parts.isEmpty() ? "FALSE" : "coalesce(" + a.text() + " IN (" + String.join(", ", parts) + "), false)";
+        String sql = parts.isEmpty() ? "FALSE" : a.text() + " IN (" + String.join(", ", parts) + ")";
         return withNull ? "(" + sql + " OR " + a.text() + " IS NULL)" : sql;
     }
 
@@ -223,6 +233,65 @@ final class PgWhere {
         }
         return "coalesce(" + text(a) + operator + plain(body) + ", false)";
     }
+
+    /** A json value with no declared type: a field of an undeclared table or a path into a json column. */
+    private static boolean looselyTyped(Sql a) {
+        return a.json() && a.column() == null;
+    }
+
+    /** Numeric text as Java's BigDecimal reads it (Values.parseNumber), so only such text is cast. */
+    private static final String NUMERIC_TEXT = "'^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$'";
+
+    /**
+     * The language's {@code ==} (Values.looseEquals, the memory engine's rule) between jsonb v
+     * and jsonb c: null equals only null or a missing field, a bool compares with the other
+     * side's truthiness, text with text exactly, numbers and numeric text as numbers; lists and
+     * objects compare as jsonb. The operand appears once (as v of a subquery), since its SQL may
+     * hold parameters.
+     */
+    private String looseJsonEquals(Sql a, Object value) {
+        return "(SELECT " + LOOSE + " FROM (SELECT " + a.text() + " AS v, " + jsonConstant(value) + " AS c) AS xs_eq)";
+    }
+
+    /** {@code ===} on a jsonb value: also the kind must match, so 1 differs from 1.0 and from "1". */
+    private String strictJsonEquals(Sql a, Object value) {
+        return "(SELECT coalesce(CASE WHEN jsonb_typeof(c) = 'null' THEN v IS NULL OR jsonb_typeof(v) = 'null'"
+            + " WHEN jsonb_typeof(v) = 'number' AND jsonb_typeof(c) = 'number' THEN v::numeric = c::numeric"
+            + " AND (v::text ~ '[.eE]') = (c::text ~ '[.eE]') ELSE v = c END, false) FROM (SELECT " + a.text()
+            + " AS v, " + jsonConstant(value) + " AS c) AS xs_eq)";
+    }
+
+    /** A constant as jsonb; null as json's null (a parameter would be SQL's NULL). */
+    private String jsonConstant(Object value) {
+        return value == null ? "'null'::jsonb" : jsonParam(value);
+    }
+
+    /** {@code in} with the loose equality: any element of the list equals the value. */
+    private String looseJsonIn(Sql a, List<?> list) {
+        return "EXISTS (SELECT 1 FROM (SELECT " + a.text() + " AS v) AS xs_in, jsonb_array_elements(" + jsonParam(list)
+            + ") AS xs_each(c) WHERE " + LOOSE + ")";
+    }
+
+    private static String numberOf(String x) {
+        return "(CASE jsonb_typeof(" + x + ") WHEN 'number' THEN " + x + "::numeric WHEN 'string' THEN CASE WHEN (" + x
+            + " #>> '{}') ~ " + NUMERIC_TEXT + " THEN (" + x + " #>> '{}')::numeric END END)";
+    }
+
+    private static String truthy(String x) {
+        return "(CASE jsonb_typeof(" + x + ") WHEN 'boolean' THEN " + x + "::boolean WHEN 'number' THEN " + x
+            + "::numeric <> 0 WHEN 'string' THEN (" + x + " #>> '{}') NOT IN ('', '0') WHEN 'array' THEN jsonb_array_length("
+            + x + ") > 0 WHEN 'object' THEN " + x + " <> '{}'::jsonb ELSE FALSE END)";
+    }
+
+    /** Values.looseEquals of jsonb v and c, in SQL (v may be SQL NULL: a missing field). */
+    private static final String LOOSE = "coalesce(CASE"
+        + " WHEN jsonb_typeof(c) = 'null' THEN v IS NULL OR jsonb_typeof(v) = 'null'"
+        + " WHEN v IS NULL OR jsonb_typeof(v) = 'null' THEN FALSE"
+        + " WHEN jsonb_typeof(c) = 'boolean' THEN " + truthy("v") + " = c::boolean"
+        + " WHEN jsonb_typeof(v) = 'boolean' THEN v::boolean = " + truthy("c")
+        + " WHEN jsonb_typeof(v) = 'string' AND jsonb_typeof(c) = 'string' THEN v = c"
+        + " WHEN jsonb_typeof(v) = 'number' OR jsonb_typeof(c) = 'number' THEN " + numberOf("v") + " = " + numberOf("c")
+        + " ELSE v = c END, false)";
 
     /** An operand that is a column: bare, a path into a json column, maybe with filters. */
     Sql operand(Operand operand) {

@@ -21,6 +21,7 @@ import xs.db.ColumnSchema;
 import xs.db.Condition;
 import xs.db.Database;
 import xs.db.DbException;
+import xs.db.DirectSql;
 import xs.db.Op;
 import xs.db.Operand;
 import xs.db.Query;
@@ -42,6 +43,7 @@ import xs.db.value.Values;
  */
 public final class PostgresDatabase implements Database {
     private final PgConnections connections;
+    private final PgDirectQuery directQuery;
     private final String schemaName;
     private final Map<String, PgTable> tables = new ConcurrentHashMap<>();
     /** Differences found between declarations and existing tables, for the caller to report. */
@@ -52,6 +54,7 @@ public final class PostgresDatabase implements Database {
 
     private PostgresDatabase(HikariDataSource pool, String schemaName) {
         this.connections = new PgConnections(pool);
+        this.directQuery = new PgDirectQuery(connections);
         this.schemaName = schemaName;
     }
 
@@ -78,6 +81,8 @@ public final class PostgresDatabase implements Database {
         }
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(settings.connectTimeoutMillis());
+        // Connecting (also when the pool replaces a connection lost with the server) waits no longer than a statement would.
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, (settings.connectTimeoutMillis() + 999) / 1000)));
         config.setPoolName("xs-postgres");
         if (settings.schema() != null) {
             config.setConnectionInitSql("SET search_path TO " + PgTable.quote(settings.schema()));
@@ -191,8 +196,13 @@ public final class PostgresDatabase implements Database {
                     + column.type() + " (" + want + "); left as it is");
             }
         }
+        if (table.uuidIds() && !existing.containsKey(PgTable.SEQ)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + table.quoted() + " ADD COLUMN " + PgTable.quote(PgTable.SEQ) + " bigserial");
+            }
+        }
         for (String column : existing.keySet()) {
-            if (table.column(column) == null) {
+            if (table.column(column) == null && !column.equals(PgTable.SEQ)) {
                 notice("table " + table.name + ": column " + column + " is not declared; its data is kept");
             }
         }
@@ -401,6 +411,11 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    public Optional<DirectSql> directSql() {
+        return Optional.of(directQuery);
+    }
+
+    @Override
     public void close() {
         try {
             if (dropOnClose) {
@@ -454,7 +469,7 @@ public final class PostgresDatabase implements Database {
         Condition where = new Condition.Compare(new Operand.Column(null, field == null ? "id" : field), Op.EQ,
             new Operand.Constant(value));
         String sql = "SELECT * FROM " + t.quoted() + " WHERE " + new PgWhere(t, params).compile(where)
-            + " ORDER BY \"id\" LIMIT 1" + (lock ? " FOR UPDATE" : "");
+            + " ORDER BY " + t.orderColumn() + " LIMIT 1" + (lock ? " FOR UPDATE" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             PgWhere.bind(t, ps, params, 1);
             try (ResultSet rs = ps.executeQuery()) {

@@ -16,15 +16,26 @@ import xs.testing.PostgresServer;
 
 /**
  * The database corpus (tests/db) against the PostgreSQL engine, each case in a schema of its
- * own on a throwaway cluster: the same cases, the same expected results as in memory. Named
- * data sources are schemas of their own too.
+ * own on a throwaway cluster: the same cases, the same expected results as in memory (named
+ * data sources are schemas of their own too); and the cases of tests/postgres, which only
+ * PostgreSQL runs.
  */
 class PostgresCorpusTest {
     @TestFactory
     Stream<DynamicTest> corpusOnPostgres() throws IOException, InterruptedException {
+        return cases(Path.of("tests/db"));
+    }
+
+    /** The cases only PostgreSQL runs (db.direct_query). */
+    @TestFactory
+    Stream<DynamicTest> postgresOnlyCorpus() throws IOException, InterruptedException {
+        return cases(Path.of("tests/postgres"));
+    }
+
+    private static Stream<DynamicTest> cases(Path folder) throws IOException, InterruptedException {
         PostgresServer server = PostgresServer.shared();
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(Path.of("tests/db"))) {
+        try (Stream<Path> walk = Files.walk(folder)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".xs")).sorted().toList()) {
                 for (RunCases.Case c : RunCases.of(file)) {
                     tests.add(DynamicTest.dynamicTest(c.name(), () -> {
