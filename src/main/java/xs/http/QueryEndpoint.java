@@ -92,11 +92,9 @@ public final class QueryEndpoint extends WorkerHandler {
         String verb = exchange.getRequestMethod().toString().toUpperCase(Locale.ROOT);
         boolean head = verb.equals("HEAD");
         Answer answer;
-        int status;
         List<Path> uploads = new ArrayList<>();
         try {
             answer = VERBS.contains(verb) ? live.get().handle(read(exchange, verb, uploads), events) : Answer.notFound();
-            status = answer.status();
         } catch (BadRequest e) {
             answer = Answer.error(e.type, e.getMessage());
             AccessLog.note(exchange, e.getMessage());
@@ -106,20 +104,21 @@ public final class QueryEndpoint extends WorkerHandler {
             // The request's files live as long as its run: gone before the answer leaves.
             delete(uploads);
         }
-        if (events.started()) {
+        boolean streamed = events.started();
+        if (streamed) {
             events.finish(answer.ok(), answer.body());
             if (events.gone()) {
                 // A broken connection may never complete the exchange.
                 events.runPostProcess(workers, log);
-            } else if (!answer.ok() && answer.body() instanceof Map<?, ?> b && b.get("message") != null) {
-                AccessLog.note(exchange, String.valueOf(b.get("message")));
+                return;
             }
-            return;
         }
         if (!answer.ok() && answer.body() instanceof Map<?, ?> b && b.get("message") != null) {
             AccessLog.note(exchange, String.valueOf(b.get("message")));
         }
-        write(exchange, status, answer, head);
+        if (!streamed) {
+            write(exchange, answer.status(), answer, head);
+        }
     }
 
     /** The bytes of one of this request's uploads, by the path its input shows; null for any other path. */

@@ -32,14 +32,6 @@ public record WebRequest(String method, String uri, String querystring, Map<Stri
         uploads = uploads == null ? Uploads.NONE : uploads;
     }
 
-    /** A request whose client has no live end: streamed values are kept, post-process stacks run after the run. */
-    public WebRequest(String method, String uri, String querystring, Map<String, Object> headers, String remoteIp,
-                      String authToken, String baseUrl, String datasource, String branch, Map<String, Object> rawInput,
-                      Map<String, Object> sentInput, String rawBody, List<Header> responseHeaders) {
-        this(method, uri, querystring, headers, remoteIp, authToken, baseUrl, datasource, branch, rawInput, sentInput,
-            rawBody, responseHeaders, null, null);
-    }
-
     /** The same request with other input (after pre-middleware), sharing the response headers. */
     public WebRequest withInput(Map<String, Object> input) {
         return new WebRequest(method, uri, querystring, headers, remoteIp, authToken, baseUrl, datasource, branch,
