@@ -107,7 +107,12 @@ public final class Engines {
     /** As {@link #throwaway(String)}, waiting up to timeoutMillis for a connection. */
     public static WriteHooks throwaway(String url, long timeoutMillis) {
         PgSettings settings = PgSettings.parse(url).withPool(2, timeoutMillis);
-        return new WriteHooks(PostgresDatabase.throwaway(settings), new DataSourceStore() {
+        return new WriteHooks(PostgresDatabase.throwaway(settings), throwawaySchemas(settings));
+    }
+
+    /** Data sources each in a fresh schema of its own, dropped when closed; none found from before. */
+    public static DataSourceStore throwawaySchemas(PgSettings settings) {
+        return new DataSourceStore() {
             @Override
             public Database open(String name) {
                 return PostgresDatabase.throwaway(settings);
@@ -117,7 +122,7 @@ public final class Engines {
             public List<String> existing() {
                 return List.of();
             }
-        });
+        };
     }
 
     /** What differed between the declarations and the tables an engine found, one line each. */

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import xs.RunCases;
-import xs.db.Database;
-import xs.db.hooks.DataSourceStore;
+import xs.db.engines.Engines;
 import xs.db.hooks.WriteHooks;
 import xs.testing.PostgresServer;
 
@@ -42,17 +41,7 @@ class PostgresCorpusTest {
                         PgSettings settings = PgSettings.parse(server.url()).withPool(2, 10_000);
                         PostgresDatabase db = PostgresDatabase.open(settings.withSchema(PostgresServer.schemaName()));
                         // Other data sources (tests/db/datasources.xs) in throwaway schemas, dropped on close.
-                        try (WriteHooks hooked = new WriteHooks(db, new DataSourceStore() {
-                            @Override
-                            public Database open(String name) {
-                                return PostgresDatabase.throwaway(settings);
-                            }
-
-                            @Override
-                            public List<String> existing() {
-                                return List.of();
-                            }
-                        })) {
+                        try (WriteHooks hooked = new WriteHooks(db, Engines.throwawaySchemas(settings))) {
                             try {
                                 c.verify(hooked);
                             } finally {
