@@ -131,12 +131,12 @@ public final class QueryEndpoint extends WorkerHandler {
         return null;
     }
 
-    private static void delete(List<Path> uploads) {
+    private void delete(List<Path> uploads) {
         for (Path p : uploads) {
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {
-                System.err.println("xs serve: could not delete the upload " + p + ": " + e.getMessage());
+                log.println("xs serve: could not delete the upload " + p + ": " + e.getMessage());
             }
         }
     }
