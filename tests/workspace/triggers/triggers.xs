@@ -16,6 +16,10 @@ table_trigger audit_items {
     db.add audit {
       data = {action: $input.action, new: $input.new, old: $input.old, datasource: $input.datasource}
     }
+
+    debug.log {
+      value = "audited " ~ $input.action
+    }
   }
 
   actions = {insert: true, update: true, delete: true, truncate: true}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import xs.ast.ArrayExpr;
 import xs.ast.DeclBlock;
@@ -369,6 +370,59 @@ final class InputSchema {
             case "minDigit" -> "digits";
             default -> "symbols";
         };
+    }
+
+    /**
+     * Whether {@link #apply} answers every input of this shape with the given values themselves,
+     * field by field in the declared order, so a caller that builds the input (a table trigger)
+     * may skip validating it. The shape gives each declared field a value: any object for the
+     * names in {@code objects}, any non-empty text for those in {@code texts}, one of the texts of
+     * {@code choices}. Unchanged means no type converts, no filter or default applies and none
+     * can reject: the field is not a list, has no default and no filter, and its type takes the
+     * value as it is ({@code json} anything, {@code object} without a nested schema an object,
+     * {@code text} a text, {@code enum} a text its values list exactly).
+     */
+    boolean passesUnchanged(Set<String> objects, Set<String> texts, Map<String, Set<String>> choices) {
+        if (open) {
+            return false;
+        }
+        for (Field f : fields) {
+            boolean filtered = f.filters.stream().anyMatch(filter -> !filter.disabled());
+            if (f.array || f.defaultValue != null || filtered) {
+                return false;
+            }
+            boolean kept;
+            if (f.type.equals("json")) {
+                kept = objects.contains(f.name) || texts.contains(f.name) || choices.containsKey(f.name);
+            } else if (objects.contains(f.name)) {
+                kept = f.type.equals("object") && f.nested == null;
+            } else if (texts.contains(f.name)) {
+                kept = f.type.equals("text") || (f.type.equals("enum") && f.enumValues == null);
+            } else if (choices.containsKey(f.name)) {
+                kept = f.type.equals("text") || (f.type.equals("enum") && listsExactly(f, choices.get(f.name)));
+            } else {
+                kept = false;
+            }
+            if (!kept) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether validating each of {@code texts} against the enum answers that same text. */
+    private static boolean listsExactly(Field f, Set<String> texts) {
+        if (f.enumValues == null) {
+            return true;
+        }
+        for (String text : texts) {
+            // apply() takes the first listed value loosely equal to the text: it must be the text.
+            Object taken = f.enumValues.stream().filter(v -> Values.looseEquals(v, text)).findFirst().orElse(null);
+            if (!text.equals(taken)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The declared names, for checks of {@code $input.x}. */

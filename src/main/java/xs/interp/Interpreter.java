@@ -15,7 +15,8 @@ import xs.source.Span;
 
 /**
  * Runs XanoScript: functions, queries, realtime triggers and test stacks, all through the same
- * path (validate input, run the stack, evaluate the response). Constructs are compiled once, on
+ * path (validate input, run the stack, evaluate the response); a table trigger, whose response
+ * nobody reads, runs its stack alone ({@link TriggerRun}). Constructs are compiled once, on
  * first use, into closures; a compiled construct is shared by all threads, each call gets its
  * own frame.
  * <pre>Outcome o = new Interpreter(program, services).call("notify_user", input, auth);</pre>
@@ -212,6 +213,36 @@ public final class Interpreter {
             return new Outcome(null, XsError.runtime(construct.span(),
                 "the script recursed too deeply for the available stack").withCode(Code.XS0304), context.logs());
         }
+    }
+
+    /**
+     * Runs a compiled construct for its effects alone, as {@link TriggerRun} runs a table trigger:
+     * its stack runs in {@code datasource} on {@code input} (already valid for it) with no
+     * {@code $auth}; no response is evaluated, since nobody reads one. Post-process stacks it
+     * reaches run before this returns, as for any run without a client. Its {@code debug.log}
+     * values, then the post-process lines, go to {@code logs}; answers its error, or null.
+     */
+    XsError runForEffect(Compiled k, Span at, Map<String, Object> input, String datasource,
+                         java.util.function.Consumer<Object> logs) {
+        StreamRecorder recorder = new StreamRecorder();
+        RunContext context = new RunContext(this, services, null, null, recorder);
+        XsError error = null;
+        try {
+            if (!xs.db.Database.LIVE.equals(datasource)) {
+                DbStatements.guarded(at, () -> {
+                    context.useDataSource(datasource);
+                    return null;
+                });
+            }
+            k.stack().exec(new Frame(k.slots(), input, Map.of(), context));
+        } catch (XsError e) {
+            error = e;
+        } catch (StackOverflowError e) {
+            error = XsError.runtime(at, "the script recursed too deeply for the available stack").withCode(Code.XS0304);
+        }
+        context.logs().forEach(logs);
+        recorder.runPostProcess(logs::accept);
+        return error;
     }
 
     Object invoke(Construct construct, Object input, Map<String, Object> auth, Map<String, Object> variables,

@@ -1,6 +1,5 @@
 package xs.workspace;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +9,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import xs.ast.Construct;
+import xs.db.Database;
 import xs.db.hooks.TableChange;
+import xs.db.hooks.TableChange.Action;
 import xs.db.hooks.TableListener;
 import xs.db.hooks.WriteHooks;
-import xs.interp.Identity;
 import xs.interp.Interpreter;
-import xs.interp.Outcome;
+import xs.interp.Json;
+import xs.interp.TriggerRun;
 import xs.interp.Values;
+import xs.interp.XsError;
 
 /**
  * Runs a workspace's {@code table_trigger} blocks on the writes the database reports: each
@@ -54,69 +56,32 @@ public final class TableTriggers implements TableListener {
         final Set<String> actions;
         final List<String> datasources;
         final boolean active;
+        /** Whether it runs on each kind of write, by {@link Action#ordinal()}. */
+        final boolean[] on;
+        final TriggerRun runner;
+        /** Where the trigger's debug.log lines go, by action (made once: no closure per write). */
+        final Consumer<Object>[] logs;
         final AtomicLong runs = new AtomicLong();
         final AtomicLong failures = new AtomicLong();
         volatile String lastError;
 
-        Trigger(Construct construct, String table, Set<String> actions, List<String> datasources, boolean active) {
+        @SuppressWarnings("unchecked")
+        Trigger(Interpreter interpreter, Construct construct, String table, Set<String> actions,
+                List<String> datasources, boolean active, Consumer<String> log) {
             this.construct = construct;
             this.table = table;
             this.actions = actions;
             this.datasources = datasources;
             this.active = active;
-        }
-    }
-
-    /**
-     * A trigger's input {@code {new, old, action, datasource}}: four fixed fields, found by comparing
-     * the names (interned, as the input schema's are) rather than hashing them, since input
-     * validation looks every declared field up once per run.
-     */
-    private static final class TriggerInput extends AbstractMap<String, Object> {
-        private static final String[] KEYS = {"new", "old", "action", "datasource"};
-        private final Object[] values;
-
-        TriggerInput(Object newRow, Object oldRow, String action, String datasource) {
-            this.values = new Object[] {newRow, oldRow, action, datasource};
-        }
-
-        private static int indexOf(Object key) {
-            for (int i = 0; i < KEYS.length; i++) {
-                if (KEYS[i] == key) {
-                    return i;
-                }
+            this.runner = TriggerRun.of(interpreter, construct);
+            Action[] kinds = Action.values();
+            this.on = new boolean[kinds.length];
+            this.logs = new Consumer[kinds.length];
+            for (Action kind : kinds) {
+                on[kind.ordinal()] = actions.contains(kind.word());
+                String title = "table_trigger " + construct.name() + " on " + kind.word() + " of " + table + ": log: ";
+                logs[kind.ordinal()] = line -> log.accept(title + (line instanceof String s ? s : Json.write(line)));
             }
-            for (int i = 0; i < KEYS.length; i++) {
-                if (KEYS[i].equals(key)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        @Override
-        public Object get(Object key) {
-            int i = indexOf(key);
-            return i < 0 ? null : values[i];
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return indexOf(key) >= 0;
-        }
-
-        @Override
-        public int size() {
-            return KEYS.length;
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            Set<Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
-            for (int i = 0; i < KEYS.length; i++) {
-                entries.add(new SimpleImmutableEntry<>(KEYS[i], values[i]));
-            }
-            return entries;
         }
     }
 
@@ -146,7 +111,7 @@ public final class TableTriggers implements TableListener {
                 datasources = l.stream().map(Values::toText).toList();
             }
             boolean active = !Boolean.FALSE.equals(constant(c, "active"));
-            Trigger t = new Trigger(c, name.toLowerCase(Locale.ROOT), actions, datasources, active);
+            Trigger t = new Trigger(interpreter, c, name.toLowerCase(Locale.ROOT), actions, datasources, active, log);
             all.add(t);
             if (active) {
                 byTable.computeIfAbsent(t.table, k -> new ArrayList<>()).add(t);
@@ -198,12 +163,12 @@ public final class TableTriggers implements TableListener {
         if (triggers == null) {
             return;
         }
-        String action = change.action().word();
+        Action action = change.action();
         for (int i = 0; i < triggers.size(); i++) {
             Trigger t = triggers.get(i);
-            if (t.actions.contains(action)
+            if (t.on[action.ordinal()]
                 && (t.datasources.isEmpty() || t.datasources.contains(change.datasource()))) {
-                run(t, change, action);
+                run(t, change, action.word());
             }
         }
     }
@@ -215,26 +180,23 @@ public final class TableTriggers implements TableListener {
                 + " deep (does a trigger write to the table it listens to?)");
             return;
         }
-        // The rows as the change carries them, read-only: no script changes a value in place
-        // (writes below a variable copy the containers along the path), so no copy is needed.
-        Map<String, Object> input = new TriggerInput(change.newRow(), change.oldRow(), action,
-            change.datasource() == null ? "live" : change.datasource());
         level[0]++;
-        Outcome outcome;
+        XsError error;
         try {
             t.runs.incrementAndGet();
+            // The rows as the change carries them, read-only: no script changes a value in place
+            // (writes below a variable copy the containers along the path), so no copy is needed.
             // The trigger's own db.* statements use the data source that was written to.
-            outcome = interpreter.runInDataSource(change.datasource(), t.construct, input, Identity.ANONYMOUS.auth(),
-                Map.of(), null);
+            error = t.runner.run(change.newRow(), change.oldRow(), action,
+                change.datasource() == null ? Database.LIVE : change.datasource(), t.logs[change.action().ordinal()]);
         } catch (RuntimeException e) {
             fail(t, action, "internal error (please report it): " + e);
             return;
         } finally {
             level[0]--;
         }
-        if (!outcome.ok()) {
-            fail(t, action, outcome.error().getMessage()
-                + (outcome.error().span() == null ? "" : " (" + outcome.error().span() + ")"));
+        if (error != null) {
+            fail(t, action, error.getMessage() + (error.span() == null ? "" : " (" + error.span() + ")"));
         }
     }
 

@@ -45,7 +45,8 @@ import xs.syntax.ScriptParser;
  * all four actions with new/old/action/datasource, firing before the writing statement returns,
  * after commit inside a transaction and not at all for a rolled-back one, a failing trigger that
  * leaves the write in place and is reported in the log and the console, a trigger of another data
- * source that stays silent, and a trigger writing to its own table stopped by the depth bound.
+ * source that stays silent, a trigger's debug.log lines in the server's log, and a trigger writing
+ * to its own table stopped by the depth bound.
  */
 class TableTriggersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -119,6 +120,8 @@ class TableTriggersTest {
         assertTrue(log().contains("table_trigger refuse_deletes on delete of item failed: deleting items is refused "
             + "by this trigger (tests/workspace/triggers/triggers.xs:"), log());
         assertTrue(log().contains("(the write stays)"), log());
+        assertTrue(log().contains("table_trigger audit_items on update of item: log: audited update"),
+            "a trigger's debug.log lines are in the server's log: " + log());
         assertTrue(!log().contains("another data source"), "a trigger of datasource test stays silent on live");
 
         JsonNode program = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
