@@ -45,6 +45,8 @@ public final class TableTriggers implements TableListener {
     private final Interpreter interpreter;
     private final Consumer<String> log;
     private final Map<String, List<Trigger>> byTable = new LinkedHashMap<>();
+    /** {@link #byTable} by the names writes use, whatever their case; an empty list for none. */
+    private final Map<String, List<Trigger>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Trigger> all = new ArrayList<>();
     /** How deep the trigger runs on this thread are nested. */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
@@ -152,9 +154,14 @@ public final class TableTriggers implements TableListener {
 
     /** The active triggers of a table, or null when it has none. */
     private List<Trigger> triggersOf(String table) {
-        List<Trigger> triggers = byTable.get(table);
-        // Table names match without case, as everywhere in xs; the exact name is the common case.
-        return triggers != null ? triggers : byTable.get(table.toLowerCase(Locale.ROOT));
+        List<Trigger> triggers = resolved.get(table);
+        if (triggers == null) {
+            // Table names match without case, as everywhere in xs. Each name the database uses is
+            // resolved once (a program has few tables), misses too: a write asks for one lookup.
+            triggers = byTable.getOrDefault(table.toLowerCase(Locale.ROOT), List.of());
+            resolved.put(table, triggers);
+        }
+        return triggers.isEmpty() ? null : triggers;
     }
 
     @Override
