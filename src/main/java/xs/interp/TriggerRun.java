@@ -51,7 +51,13 @@ public final class TriggerRun {
      */
     public XsError run(Map<String, Object> newRow, Map<String, Object> oldRow, String action, String datasource,
                        Consumer<Object> logs) {
-        Ready r = ready();
+        Ready r;
+        try {
+            r = ready();
+        } catch (XsError e) {
+            // A statement that cannot compile (a call without a name...) fails the run, as in a call.
+            return e;
+        }
         Map<String, Object> input;
         if (r.sources == null) {
             try {

@@ -166,6 +166,14 @@ class TriggerRunTest {
     }
 
     @Test
+    void aStackThatDoesNotCompileIsTheRunsError() {
+        List<Object> logs = run(STANDARD, "function.call {\n  input = {}\n}\n", "insert", "live");
+        assertEquals(1, logs.size(), logs.toString());
+        assertTrue(logs.get(0) instanceof XsError e && e.getMessage().contains("needs the function's name"),
+            logs.toString());
+    }
+
+    @Test
     void itsWritesGoToTheDataSourceThatWasWrittenTo() {
         Program program = program("table audit {\n  schema {\n    int id\n  }\n}\n---\n"
             + trigger(STANDARD, "db.add audit {\n  data = {}\n}\n"));
