@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How far a data source reaches within one request: a pre-middleware's db.set_datasource holds
  * for the query (or function) it wraps and the post-middleware after it, as Xano's
- * "all subsequent db operations in the same request"; {@code POST /function/NAME} honours
- * {@code X-Data-Source} as a query does, a bad name a 400 with Xano's body.
+ * "all subsequent db operations in the same request"; a util.post_process stack writes where its
+ * statement was; {@code POST /function/NAME} honours {@code X-Data-Source} as a query does, a bad
+ * name a 400 with Xano's body.
  */
 class DataSourceScopeTest {
     static final String MIDDLEWARE_INPUT = "  input {\n    json vars\n    enum type {\n      values = [\"pre\", \"post\"]\n"
@@ -72,6 +73,29 @@ class DataSourceScopeTest {
                 } as $count
               }
               response = {id: $task.id, count: $count, datasource: $env.$datasource}
+            }
+            """,
+        "api/s/later_POST.xs", """
+            query later verb=POST {
+              api_group = "s"
+              input {
+              }
+              stack {
+                db.set_datasource {
+                  value = "test"
+                }
+                util.post_process {
+                  stack {
+                    db.add task {
+                      data = {title: "written after the answer"}
+                    }
+                  }
+                }
+                db.set_datasource {
+                  value = "other"
+                }
+              }
+              response = "queued"
             }
             """,
         "function/census.xs", """
@@ -147,6 +171,21 @@ class DataSourceScopeTest {
         JsonNode switched = ok(api.json("POST", "/function/census", "{\"source\": \"staging\"}", "X-Data-Source", "test"));
         assertEquals("staging", switched.path("datasource").asText(), "the function middleware's switch wins: " + switched);
         assertEquals("staging", switched.path("post_datasource").asText(), switched.toString());
+    }
+
+    @Test
+    void aPostProcessStackWritesToTheDataSourceOfItsStatement() throws Exception {
+        ok(api.json("POST", "/api:s/later", "{}"));
+        // It runs after the answer: wait for its row (the stack was switched on to "other" after it).
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonNode test = ok(api.json("POST", "/function/census", "{}", "X-Data-Source", "test"));
+        while (test.path("count").asInt() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            test = ok(api.json("POST", "/function/census", "{}", "X-Data-Source", "test"));
+        }
+        assertEquals(1, test.path("count").asInt(), "the post-process row is in test: " + test);
+        assertEquals(2, ok(api.json("POST", "/function/census", "{}")).path("count").asInt(), "and not in live");
+        assertEquals(0, ok(api.json("POST", "/function/census", "{}", "X-Data-Source", "other")).path("count").asInt());
     }
 
     @Test
