@@ -15,14 +15,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xs.db.Database;
 import xs.db.engines.Engines;
+import xs.db.hooks.DataSources;
 import xs.db.DbException;
 import xs.db.Query;
 import xs.db.ReturnSpec;
 import xs.interp.Json;
 
 /**
- * {@code xs data export --data-dir DIR [--out FILE]}: writes every table of a kept database as one
- * {@code --data} file ({@code {"table": [rows...]}}), so a state built by hand becomes a seed.
+ * {@code xs data export --data-dir DIR [--datasource NAME] [--out FILE]}: writes every table of a
+ * kept database (its {@code live} data source, or the one named) as one {@code --data} file
+ * ({@code {"table": [rows...]}}), so a state built by hand becomes a seed.
  */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Work with a kept database (--data-dir).",
     subcommands = DataCommand.Export.class)
@@ -37,7 +39,7 @@ final class DataCommand implements Callable<Integer> {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write every table of --data-dir as one --data file (stdout unless --out).")
+        description = "Write every table of --data-dir (live, or --datasource) as one --data file (stdout unless --out).")
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -48,6 +50,11 @@ final class DataCommand implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout.")
         Path out;
 
+        @Option(names = "--datasource", paramLabel = "NAME", defaultValue = Database.LIVE,
+            description = "The data source to export (default: ${DEFAULT-VALUE}), one that X-Data-Source or "
+                + "db.set_datasource made.")
+        String datasource;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -55,10 +62,22 @@ final class DataCommand implements Callable<Integer> {
                 err.println("xs: no such data directory: " + dataDir);
                 return 2;
             }
+            String problem = DataSources.problem(datasource);
+            if (problem != null) {
+                err.println("xs: --datasource: " + problem);
+                return 2;
+            }
             Map<String, Object> tables = new LinkedHashMap<>();
             try (Database db = Engines.durable(dataDir)) {
-                for (String table : new TreeSet<>(db.tables())) {
-                    Object rows = db.query(new Query(table, null, null, new ReturnSpec("list", null), null, null));
+                // Only one that exists: opening any other name would create it, empty, in the folder.
+                if (!db.dataSources().contains(datasource)) {
+                    err.println("xs: no data source named \"" + datasource + "\" in " + dataDir + " (there are: "
+                        + String.join(", ", db.dataSources()) + ")");
+                    return 2;
+                }
+                Database source = db.dataSource(datasource);
+                for (String table : new TreeSet<>(source.tables())) {
+                    Object rows = source.query(new Query(table, null, null, new ReturnSpec("list", null), null, null));
                     tables.put(table, rows instanceof List<?> ? rows : List.of());
                 }
             } catch (DbException e) {

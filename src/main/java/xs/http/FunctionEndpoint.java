@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.function.Supplier;
 import xs.ast.Construct;
+import xs.db.Database;
+import xs.db.hooks.DataSources;
 import xs.interp.ErrorType;
 import xs.interp.Identity;
 import xs.interp.Interpreter;
@@ -19,9 +21,9 @@ import xs.workspace.Api;
 
 /**
  * {@code POST /function/{name}}: the JSON body is the function's input, {@code Authorization:
- * Bearer TOKEN} fills {@code $auth}. Answers 200 with the response, or Xano's error body
- * {@code {code, message, payload}} with the error type's status. Runs on a worker pool with deep
- * stacks, never on an I/O thread.
+ * Bearer TOKEN} fills {@code $auth}, {@code X-Data-Source} picks the data source as for a query.
+ * Answers 200 with the response, or Xano's error body {@code {code, message, payload}} with the
+ * error type's status. Runs on a worker pool with deep stacks, never on an I/O thread.
  * <pre>curl -X POST localhost:8080/function/notify_user -d '{"user_id": 7, "type": "info", "title": "Hi", "body": "…"}'</pre>
  */
 public final class FunctionEndpoint extends WorkerHandler {
@@ -75,6 +77,14 @@ public final class FunctionEndpoint extends WorkerHandler {
                 return;
             }
         }
+        // As a query's, so a developer can try a function on another data source than live.
+        String source = exchange.getRequestHeaders().getFirst("X-Data-Source");
+        source = source == null || source.isBlank() ? Database.LIVE : source.strip();
+        String problem = DataSources.problem(source);
+        if (problem != null) {
+            Responses.error(exchange, 400, ErrorType.BADREQUEST, "X-Data-Source: " + problem);
+            return;
+        }
         Object input;
         try {
             input = Responses.readJson(exchange, maxBodyBytes);
@@ -85,8 +95,8 @@ public final class FunctionEndpoint extends WorkerHandler {
         // A body that is not an object reaches the function as it is, and fails its input check there.
         @SuppressWarnings("unchecked")
         Outcome outcome = input instanceof Map<?, ?> fields
-            ? api.function(function, (Map<String, Object>) fields, identity.auth(), null)
-            : interpreter.call(name, input, identity.auth());
+            ? api.function(function, (Map<String, Object>) fields, identity.auth(), source)
+            : interpreter.runInDataSource(source, function, input, identity.auth(), Map.of(), null);
         if (outcome.ok()) {
             Responses.json(exchange, 200, outcome.response());
         } else {

@@ -157,6 +157,15 @@ public final class Interpreter {
     }
 
     /**
+     * The same, starting in {@code datasource} instead of the request's (null: the request's, else
+     * live): the next run of a request that a middleware's {@code db.set_datasource} switched.
+     */
+    public Outcome serve(Construct construct, Object input, Map<String, Object> auth, WebRequest request,
+                         String datasource) {
+        return run(construct, input, auth, Map.of(), null, request, datasource);
+    }
+
+    /**
      * Runs a construct as a top-level run whose {@code api.stream} values and
      * {@code util.post_process} stacks go to {@code delivery} (its owner runs the latter).
      */
@@ -185,7 +194,7 @@ public final class Interpreter {
         }
         List<Object> logs = new ArrayList<>(outcome.logs());
         own.runPostProcess(logs::add);
-        return new Outcome(outcome.response(), outcome.error(), logs);
+        return new Outcome(outcome.response(), outcome.error(), logs, outcome.datasource());
     }
 
     private Outcome runIn(RunContext context, Construct construct, Object input, Map<String, Object> auth,
@@ -204,14 +213,16 @@ public final class Interpreter {
             if (JsonDepth.tooDeep(response)) {
                 // Caught here so the caller never meets a response it cannot write out.
                 return new Outcome(null, XsError.runtime(construct.span(),
-                    "the response cannot be written as JSON: " + JsonDepth.limitText()), context.logs());
+                    "the response cannot be written as JSON: " + JsonDepth.limitText()), context.logs(),
+                    context.datasource());
             }
-            return new Outcome(response, null, context.logs());
+            return new Outcome(response, null, context.logs(), context.datasource());
         } catch (XsError e) {
-            return new Outcome(null, e, context.logs());
+            return new Outcome(null, e, context.logs(), context.datasource());
         } catch (StackOverflowError e) {
             return new Outcome(null, XsError.runtime(construct.span(),
-                "the script recursed too deeply for the available stack").withCode(Code.XS0304), context.logs());
+                "the script recursed too deeply for the available stack").withCode(Code.XS0304), context.logs(),
+                context.datasource());
         }
     }
 

@@ -5,19 +5,22 @@ import xs.source.Span;
 
 /**
  * One {@code util.post_process} stack, waiting for the response to be delivered: it runs on
- * the variables as they were when the statement was reached, with a time limit of its own, and
- * its errors are reported (never sent: the client already has its answer).
+ * the variables, and in the data source, as they were when the statement was reached, with a
+ * time limit of its own, and its errors are reported (never sent: the client already has its answer).
  * <pre>util.post_process { stack { api.request { url = $hook method = "POST" params = $order } } }</pre>
  */
 public final class PostProcess {
     private final Exec stack;
     private final Frame frame;
     private final Span span;
+    /** The data source when the statement was reached: a later switch of the stack is not the post-process's. */
+    private final String datasource;
 
     PostProcess(Exec stack, Frame frame, Span span) {
         this.stack = stack;
         this.frame = frame;
         this.span = span;
+        this.datasource = frame.context.datasource();
     }
 
     /** Where the statement is, for reports. */
@@ -33,6 +36,10 @@ public final class PostProcess {
         RunContext was = frame.context;
         RunContext context = new RunContext(was.interpreter, was.services, was.testName, was.request, delivery);
         try {
+            DbStatements.guarded(span, () -> {
+                context.useDataSource(datasource);
+                return null;
+            });
             stack.exec(frame.rebind(context));
             return new Outcome(null, null, context.logs());
         } catch (XsError e) {

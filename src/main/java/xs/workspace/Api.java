@@ -115,10 +115,13 @@ public final class Api implements Gateway {
         return answer(outcome, web);
     }
 
-    /** Runs a function for {@code POST /function/NAME}, inside the branch's function middleware. */
+    /**
+     * Runs a function for {@code POST /function/NAME}, inside the branch's function middleware,
+     * in the data source the request's {@code X-Data-Source} names (live when null).
+     */
     public Outcome function(Construct function, Map<String, Object> input, Map<String, Object> auth,
-                            WebRequest request) {
-        return middleware.run(workspace.chain("function"), function, input, auth, request);
+                            String datasource) {
+        return middleware.run(workspace.chain("function"), function, input, auth, null, datasource);
     }
 
     /** Runs a task now ({@code xs run --task}), inside the branch's task middleware, as its schedule would. */

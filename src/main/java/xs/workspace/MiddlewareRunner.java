@@ -17,6 +17,8 @@ import xs.interp.XsError;
  * validation (its response merged into, or replacing, the input), then the call, then each post
  * middleware (merged into, or replacing, the response). Middleware gets {@code $input.vars}
  * ({@code input}, {@code auth}, and {@code response} after the call) and {@code $input.type}.
+ * The data source is the request's, not one run's: a middleware's {@code db.set_datasource}
+ * holds for the call and every middleware after it, as it would further down one stack.
  * <pre>branch v1 { middleware = {query: {pre: ["check_ip"], post: ["add_meta"]}} }</pre>
  */
 final class MiddlewareRunner {
@@ -26,18 +28,30 @@ final class MiddlewareRunner {
         this.interpreter = interpreter;
     }
 
-    @SuppressWarnings("unchecked")
     Outcome run(Workspace.Chain chain, Construct target, Map<String, Object> input, Map<String, Object> auth,
                 WebRequest request) {
+        return run(chain, target, input, auth, request, null);
+    }
+
+    /**
+     * @param datasource where the first run starts (the header a function call was sent with);
+     *     null: the request's {@code X-Data-Source}, else live
+     */
+    @SuppressWarnings("unchecked")
+    Outcome run(Workspace.Chain chain, Construct target, Map<String, Object> input, Map<String, Object> auth,
+                WebRequest request, String datasource) {
         List<Object> logs = new ArrayList<>();
         Map<String, Object> in = input;
+        String source = datasource;
         for (Middleware m : chain.pre()) {
-            Outcome o = interpreter.serve(m.declaration(), arguments("pre", in, auth, null), auth, request);
+            Outcome o = interpreter.serve(m.declaration(), arguments("pre", in, auth, null), auth, request, source);
             logs.addAll(o.logs());
+            // Kept even when the middleware then fails silently: the switch had happened.
+            source = o.datasource() != null ? o.datasource() : source;
             if (!o.ok()) {
                 XsError stop = failure(m, o.error());
                 if (stop != null) {
-                    return new Outcome(null, stop, logs);
+                    return new Outcome(null, stop, logs, source);
                 }
                 continue;
             }
@@ -49,19 +63,21 @@ final class MiddlewareRunner {
             }
         }
         WebRequest req = request == null || in == input ? request : request.withInput(in);
-        Outcome call = interpreter.serve(target, in, auth, req);
+        Outcome call = interpreter.serve(target, in, auth, req, source);
         logs.addAll(call.logs());
+        source = call.datasource() != null ? call.datasource() : source;
         if (!call.ok()) {
-            return new Outcome(null, call.error(), logs);
+            return new Outcome(null, call.error(), logs, source);
         }
         Object response = call.response();
         for (Middleware m : chain.post()) {
-            Outcome o = interpreter.serve(m.declaration(), arguments("post", in, auth, response), auth, req);
+            Outcome o = interpreter.serve(m.declaration(), arguments("post", in, auth, response), auth, req, source);
             logs.addAll(o.logs());
+            source = o.datasource() != null ? o.datasource() : source;
             if (!o.ok()) {
                 XsError stop = failure(m, o.error());
                 if (stop != null) {
-                    return new Outcome(null, stop, logs);
+                    return new Outcome(null, stop, logs, source);
                 }
                 continue;
             }
@@ -73,7 +89,7 @@ final class MiddlewareRunner {
                 response = merged;
             }
         }
-        return new Outcome(response, null, logs);
+        return new Outcome(response, null, logs, source);
     }
 
     private static Map<String, Object> arguments(String type, Map<String, Object> input, Map<String, Object> auth,

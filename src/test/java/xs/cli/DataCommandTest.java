@@ -14,7 +14,10 @@ import xs.db.Database;
 import xs.db.engines.Engines;
 import xs.interp.Json;
 
-/** {@code xs data export} turns a kept database into a --data seed; {@code --env-file} reads dotenv values. */
+/**
+ * {@code xs data export} turns a kept database (live or a named data source) into a --data seed;
+ * {@code --env-file} reads dotenv values.
+ */
 class DataCommandTest {
     @TempDir
     Path dir;
@@ -40,6 +43,37 @@ class DataCommandTest {
         Cli.Result run = Cli.run("run", dir.resolve("f.xs").toString(), "--data", seed.toString());
         assertEquals("2", run.out().trim(), run.err());
         assertEquals(2, Cli.run("data", "export", "--data-dir", dir.resolve("missing").toString()).code());
+    }
+
+    @Test
+    void exportWritesTheDataSourceNamedAndOnlyOneThatExists() throws Exception {
+        Path data = dir.resolve("state");
+        try (Database db = Engines.durable(data)) {
+            db.add("note", Map.of("text", "live row"));
+            db.dataSource("test").add("note", Map.of("text", "test row"));
+            db.dataSource("test").add("note", Map.of("text", "second test row"));
+        }
+        Cli.Result test = Cli.run("data", "export", "--data-dir", data.toString(), "--datasource", "test");
+        assertEquals(0, test.code(), test.err());
+        assertEquals(Map.of("note", List.of("1 test row", "2 second test row")), rows(test.out()));
+        Cli.Result live = Cli.run("data", "export", "--data-dir", data.toString());
+        assertEquals(Map.of("note", List.of("1 live row")), rows(live.out()), live.err());
+
+        Cli.Result unknown = Cli.run("data", "export", "--data-dir", data.toString(), "--datasource", "staging");
+        assertEquals(2, unknown.code());
+        assertEquals("xs: no data source named \"staging\" in " + data + " (there are: live, test)", unknown.err().strip());
+        assertFalse(Files.exists(data.resolve("datasources").resolve("staging")), "exporting never creates one");
+        Cli.Result bad = Cli.run("data", "export", "--data-dir", data.toString(), "--datasource", "../live");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("xs: --datasource: the data source name \"../live\" is not usable"), bad.err());
+    }
+
+    /** Each table's rows of an exported file as "id text". */
+    private static Map<String, List<String>> rows(String json) throws Json.Malformed {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        ((Map<?, ?>) Json.read(json)).forEach((table, rows) -> out.put((String) table, ((List<?>) rows).stream()
+            .map(r -> ((Map<?, ?>) r).get("id") + " " + ((Map<?, ?>) r).get("text")).toList()));
+        return out;
     }
 
     @Test
