@@ -20,6 +20,11 @@ public interface Gateway {
      */
     Object apiCall(String group, String path, String verb, Object input, Object headers);
 
+    /** Whether the branch has middleware for calls of {@code kind}; a call without any costs nothing more. */
+    default boolean hasMiddleware(String kind) {
+        return false;
+    }
+
     /**
      * Runs a call of {@code kind} ({@code function}, {@code task} or {@code tool}) that a stack
      * makes inside the branch's middleware for that kind; {@code steps} runs each part within the

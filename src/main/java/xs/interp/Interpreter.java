@@ -322,7 +322,8 @@ public final class Interpreter {
             }
             context.inMiddleware |= callee.kind.equals("middleware");
             Gateway server = gateway;
-            if (server == null || context.inMiddleware || !WRAPPED_KINDS.contains(callee.kind)) {
+            if (server == null || context.inMiddleware || !WRAPPED_KINDS.contains(callee.kind)
+                || !server.hasMiddleware(callee.kind)) {
                 return invoke(target, input, auth, Map.of(), context);
             }
             Outcome outcome = server.throughMiddleware(callee.kind, input, auth, steps(target, auth, context));

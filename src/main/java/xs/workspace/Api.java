@@ -134,6 +134,11 @@ public final class Api implements Gateway {
      * branch's middleware for its kind, each part in the caller's run.
      */
     @Override
+    public boolean hasMiddleware(String kind) {
+        return !workspace.chain(kind).isEmpty();
+    }
+
+    @Override
     public Outcome throughMiddleware(String kind, Object input, Map<String, Object> auth, Steps steps) {
         Workspace.Chain chain = workspace.chain(kind);
         return chain.isEmpty() ? steps.call(input) : MiddlewareRunner.run(chain, input, auth, steps);
