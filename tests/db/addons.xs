@@ -2,7 +2,8 @@
 // db.get through addon = [...]. $output is the row; `as` stores the addon's result under a field
 // (items.FIELD on a paged result); $output.$this maps a list of ids held in the row; `output`
 // keeps some fields (a dotted name keeps a nested one); a nested addon runs on the result;
-// addon.call runs one directly.
+// addon.call runs one directly. An entry without `as` changes nothing, as in Xano, which saves it
+// but has nowhere to put the result (xs check warns, tests/check/addon_without_as.xs).
 table author {
   schema {
     int id
@@ -301,3 +302,35 @@ function edit_with_addon {
 // run edit_with_addon {}
 // data {"author": [{"id": 1, "name": "Ada", "email": "ada@example.com"}], "post": [{"id": 1, "title": "One", "author_id": 1}]}
 // expect {"edited": "Edited", "author": {"name": "Ada"}, "single": {"email": "ada@example.com"}}
+
+function addon_without_as {
+  input {
+  }
+
+  stack {
+    db.query post {
+      sort = {id: "asc"}
+      output = ["id", "author_id"]
+      return = {type: "list"}
+      addon = [
+        {
+          name  : "author"
+          output: ["name"]
+          input : {author_id: $output.author_id}
+        }
+        {
+          name  : "author"
+          output: ["name"]
+          input : {author_id: $output.author_id}
+          as    : "_author"
+          addon : [{name: "post_count_of_author", input: {author_id: $output.id}}]
+        }
+      ]
+    } as $posts
+  }
+
+  response = $posts
+}
+// run addon_without_as {}
+// data {"author": [{"id": 1, "name": "Ada", "email": "ada@example.com"}], "post": [{"id": 1, "title": "One", "author_id": 1}, {"id": 2, "title": "Two", "author_id": 9}]}
+// expect [{"id": 1, "author_id": 1, "_author": {"name": "Ada"}}, {"id": 2, "author_id": 9, "_author": null}]

@@ -54,6 +54,7 @@ public final class Checker {
             new VariableCheck(c, regions, Set.of()).run(out);
             new ReferenceCheck(program, channels, c, regions).run(out);
             new TestBlockCheck(c).run(out);
+            new AddonCheck(c, regions).run(out);
             channels.construct(c, out);
         }
         return out;

@@ -23,7 +23,8 @@ import xs.source.Span;
  * (a list of ids becomes a list of rows), or once for the single value there; {@code $this} is
  * also the row itself when the row is a scalar. {@code output} keeps only the listed fields of the
  * addon's result ({@code "profile_image.url"} keeps a nested one) and a nested {@code addon} list
- * runs on that result in turn.
+ * runs on that result in turn. An entry without {@code as} is accepted and changes nothing, as in
+ * Xano, which saves such an entry but has nowhere to put its result.
  */
 final class Addons {
     private static final String THIS = "$this";
@@ -61,11 +62,15 @@ final class Addons {
             if (!(element instanceof ObjectExpr entry)) {
                 throw XsError.runtime(element.span(), "each addon entry must be an object like {name, input, as}");
             }
-            out.add(spec(entry, c));
+            Spec spec = spec(entry, c);
+            if (spec != null) {
+                out.add(spec);
+            }
         }
         return out;
     }
 
+    /** The entry compiled, or null for one without {@code as}, which has no effect. */
     private static Spec spec(ObjectExpr entry, Compilation c) {
         String name = null;
         String as = null;
@@ -90,7 +95,8 @@ final class Addons {
             throw XsError.runtime(entry.span(), "this addon entry needs a name: {name: \"user\", ...}");
         }
         if (as == null || as.isEmpty()) {
-            throw XsError.runtime(entry.span(), "addon \"" + name + "\" needs an as: the field its result goes to");
+            // Xano saves an entry with no destination but puts its result nowhere (xs check warns).
+            return null;
         }
         Eval inputEval = input == null ? f -> new LinkedHashMap<String, Object>() : c.expr(input);
         Eval outputEval = output == null ? f -> null : c.expr(output);

@@ -1,11 +1,13 @@
 package xs.interp;
 
 import java.util.Map;
+import xs.ast.Construct;
 
 /**
  * What statements reach in the server around them: minting auth tokens
- * ({@code security.create_auth_token}) and calling the workspace's own API in process
- * ({@code api.call}). {@code xs serve} attaches one; without it those statements say what they need.
+ * ({@code security.create_auth_token}), calling the workspace's own API in process
+ * ({@code api.call}) and the branch's middleware around the functions, tasks and tools a stack
+ * calls. {@code xs serve} attaches one; without it those statements say what they need.
  * <pre>security.create_auth_token { table = "user" id = $user.id extras = {} expiration = 86400 } as $token</pre>
  */
 public interface Gateway {
@@ -17,4 +19,28 @@ public interface Gateway {
      * response, or throws the error it answered with.
      */
     Object apiCall(String group, String path, String verb, Object input, Object headers);
+
+    /** Whether the branch has middleware for calls of {@code kind}; a call without any costs nothing more. */
+    default boolean hasMiddleware(String kind) {
+        return false;
+    }
+
+    /**
+     * Runs a call of {@code kind} ({@code function}, {@code task} or {@code tool}) that a stack
+     * makes inside the branch's middleware for that kind; {@code steps} runs each part within the
+     * caller's run. Answers the call's outcome (its error when a middleware or the call failed).
+     * Without middleware for the kind it is the call alone.
+     */
+    default Outcome throughMiddleware(String kind, Object input, Map<String, Object> auth, Steps steps) {
+        return steps.call(input);
+    }
+
+    /** The parts of one call that middleware wraps, each run where the call runs. */
+    interface Steps {
+        /** Runs a middleware block on {@code arguments} ({@code {vars, type}}). */
+        Outcome middleware(Construct block, Map<String, Object> arguments);
+
+        /** Runs the called construct on {@code input} (as the pre middleware left it). */
+        Outcome call(Object input);
+    }
 }

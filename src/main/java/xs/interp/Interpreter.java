@@ -33,6 +33,8 @@ public final class Interpreter {
     private volatile Map<Construct, Compiled> compiled = new IdentityHashMap<>();
     private final Map<String, Object> environment;
     private volatile Gateway gateway;
+    /** What the branch's middleware wraps when a stack calls it (Xano: functions, tasks, tools). */
+    private static final java.util.Set<String> WRAPPED_KINDS = java.util.Set.of("function", "task", "tool");
 
     /** A construct ready to run. */
     record Compiled(SlotTable slots, InputSchema input, Exec stack, Eval response) {
@@ -199,6 +201,7 @@ public final class Interpreter {
 
     private Outcome runIn(RunContext context, Construct construct, Object input, Map<String, Object> auth,
                           Map<String, Object> variables, String datasource) {
+        context.inMiddleware = construct.kind().equals("middleware");
         try {
             if (datasource != null) {
                 DbStatements.guarded(construct.span(), () -> {
@@ -309,6 +312,7 @@ public final class Interpreter {
         }
         context.deadline.check();
         context.depth++;
+        boolean wasInMiddleware = context.inMiddleware;
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> auth = (Map<String, Object>) caller.auth;
@@ -316,12 +320,54 @@ public final class Interpreter {
                 target = compiled(construct);
                 callee.compiled = target;
             }
-            return invoke(target, input, auth, Map.of(), context);
+            context.inMiddleware |= callee.kind.equals("middleware");
+            Gateway server = gateway;
+            if (server == null || context.inMiddleware || !WRAPPED_KINDS.contains(callee.kind)
+                || !server.hasMiddleware(callee.kind)) {
+                return invoke(target, input, auth, Map.of(), context);
+            }
+            Outcome outcome = server.throughMiddleware(callee.kind, input, auth, steps(target, auth, context));
+            if (!outcome.ok()) {
+                throw outcome.error();
+            }
+            return outcome.response();
         } catch (XsError e) {
             throw e.through(statement + " \"" + name + "\" at " + at);
         } finally {
+            context.inMiddleware = wasInMiddleware;
             context.depth--;
         }
+    }
+
+    /**
+     * The parts of a called function, task or tool and of its middleware, each run in the
+     * caller's run (its data source, mocks, deadline and logs); a call a middleware makes runs
+     * without middleware, so a function middleware that calls a function does not wrap itself.
+     */
+    private Gateway.Steps steps(Compiled target, Map<String, Object> auth, RunContext context) {
+        return new Gateway.Steps() {
+            @Override
+            public Outcome middleware(Construct block, Map<String, Object> arguments) {
+                boolean was = context.inMiddleware;
+                context.inMiddleware = true;
+                try {
+                    return new Outcome(invoke(compiled(block), arguments, auth, Map.of(), context), null, List.of());
+                } catch (XsError e) {
+                    return new Outcome(null, e, List.of());
+                } finally {
+                    context.inMiddleware = was;
+                }
+            }
+
+            @Override
+            public Outcome call(Object input) {
+                try {
+                    return new Outcome(invoke(target, input, auth, Map.of(), context), null, List.of());
+                } catch (XsError e) {
+                    return new Outcome(null, e, List.of());
+                }
+            }
+        };
     }
 
     /** Evaluates an expression that needs no variables (table items, channel settings). */

@@ -31,6 +31,11 @@ public final class RunContext {
     /** The data source db.* statements use: the request's X-Data-Source, until db.set_datasource. */
     private volatile String datasource;
     int depth;
+    /**
+     * Whether a middleware's stack is running: the calls it makes skip the branch's middleware
+     * (a function middleware that calls a function would otherwise wrap itself without end).
+     */
+    boolean inMiddleware;
 
     RunContext(Interpreter interpreter, Services services) {
         this(interpreter, services, null);

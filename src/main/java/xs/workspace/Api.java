@@ -129,6 +129,21 @@ public final class Api implements Gateway {
         return middleware.run(workspace.chain("task"), task, new LinkedHashMap<>(), Identity.ANONYMOUS.auth(), null);
     }
 
+    /**
+     * A call a stack makes ({@code function.run}, {@code task.call}, {@code tool.call}) inside the
+     * branch's middleware for its kind, each part in the caller's run.
+     */
+    @Override
+    public boolean hasMiddleware(String kind) {
+        return !workspace.chain(kind).isEmpty();
+    }
+
+    @Override
+    public Outcome throughMiddleware(String kind, Object input, Map<String, Object> auth, Steps steps) {
+        Workspace.Chain chain = workspace.chain(kind);
+        return chain.isEmpty() ? steps.call(input) : MiddlewareRunner.run(chain, input, auth, steps);
+    }
+
     private static Answer answer(Outcome outcome, WebRequest web) {
         if (!outcome.ok()) {
             XsError e = outcome.error();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import xs.ast.Construct;
 import xs.interp.ErrorType;
+import xs.interp.Gateway;
 import xs.interp.Interpreter;
 import xs.interp.Outcome;
 import xs.interp.Values;
@@ -13,12 +14,15 @@ import xs.interp.WebRequest;
 import xs.interp.XsError;
 
 /**
- * Runs a query or function inside its branch's middleware: each pre middleware before input
- * validation (its response merged into, or replacing, the input), then the call, then each post
- * middleware (merged into, or replacing, the response). Middleware gets {@code $input.vars}
+ * Runs a query, function, task or tool inside its branch's middleware: each pre middleware before
+ * input validation (its response merged into, or replacing, the input), then the call, then each
+ * post middleware (merged into, or replacing, the response). Middleware gets {@code $input.vars}
  * ({@code input}, {@code auth}, and {@code response} after the call) and {@code $input.type}.
- * The data source is the request's, not one run's: a middleware's {@code db.set_datasource}
- * holds for the call and every middleware after it, as it would further down one stack.
+ * The same chain runs around a top-level run (a request, a scheduled task) and around a call a
+ * stack makes ({@code function.run}, {@code task.call}, {@code tool.call}); only where each part
+ * runs differs ({@link Gateway.Steps}). The data source is the request's, not one run's: a
+ * middleware's {@code db.set_datasource} holds for the call and every middleware after it, as it
+ * would further down one stack (a call a stack makes shares the caller's run, so it holds there).
  * <pre>branch v1 { middleware = {query: {pre: ["check_ip"], post: ["add_meta"]}} }</pre>
  */
 final class MiddlewareRunner {
@@ -28,6 +32,7 @@ final class MiddlewareRunner {
         this.interpreter = interpreter;
     }
 
+    /** Runs {@code target} as a top-level run (a request when {@code request} is not null) inside {@code chain}. */
     Outcome run(Workspace.Chain chain, Construct target, Map<String, Object> input, Map<String, Object> auth,
                 WebRequest request) {
         return run(chain, target, input, auth, request, null);
@@ -37,47 +42,86 @@ final class MiddlewareRunner {
      * @param datasource where the first run starts (the header a function call was sent with);
      *     null: the request's {@code X-Data-Source}, else live
      */
-    @SuppressWarnings("unchecked")
     Outcome run(Workspace.Chain chain, Construct target, Map<String, Object> input, Map<String, Object> auth,
                 WebRequest request, String datasource) {
-        List<Object> logs = new ArrayList<>();
-        Map<String, Object> in = input;
-        String source = datasource;
-        for (Middleware m : chain.pre()) {
-            Outcome o = interpreter.serve(m.declaration(), arguments("pre", in, auth, null), auth, request, source);
-            logs.addAll(o.logs());
+        TopLevel steps = new TopLevel(target, input, auth, request, datasource);
+        Outcome o = run(chain, input, auth, steps);
+        return new Outcome(o.response(), o.error(), o.logs(), steps.source);
+    }
+
+    /** Each part a top-level run of its own, starting in the data source the part before ended in. */
+    private final class TopLevel implements Gateway.Steps {
+        private final Construct target;
+        private final Map<String, Object> input;
+        private final Map<String, Object> auth;
+        private WebRequest request;
+        private String source;
+
+        TopLevel(Construct target, Map<String, Object> input, Map<String, Object> auth, WebRequest request,
+                 String source) {
+            this.target = target;
+            this.input = input;
+            this.auth = auth;
+            this.request = request;
+            this.source = source;
+        }
+
+        @Override
+        public Outcome middleware(Construct block, Map<String, Object> arguments) {
             // Kept even when the middleware then fails silently: the switch had happened.
+            return ended(interpreter.serve(block, arguments, auth, request, source));
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public Outcome call(Object in) {
+            if (request != null && in != input) {
+                request = request.withInput((Map<String, Object>) in);
+            }
+            return ended(interpreter.serve(target, in, auth, request, source));
+        }
+
+        private Outcome ended(Outcome o) {
             source = o.datasource() != null ? o.datasource() : source;
+            return o;
+        }
+    }
+
+    /** Runs the call {@code steps} makes inside {@code chain}; the logs of every part, in order. */
+    @SuppressWarnings("unchecked")
+    static Outcome run(Workspace.Chain chain, Object input, Map<String, Object> auth, Gateway.Steps steps) {
+        List<Object> logs = new ArrayList<>();
+        Object in = input;
+        for (Middleware m : chain.pre()) {
+            Outcome o = steps.middleware(m.declaration(), arguments("pre", in, auth, null));
+            logs.addAll(o.logs());
             if (!o.ok()) {
                 XsError stop = failure(m, o.error());
                 if (stop != null) {
-                    return new Outcome(null, stop, logs, source);
+                    return new Outcome(null, stop, logs);
                 }
                 continue;
             }
             if (o.response() instanceof Map<?, ?> given) {
-                Map<String, Object> next = m.strategy() == Middleware.Strategy.REPLACE
-                    ? new LinkedHashMap<>() : new LinkedHashMap<>(in);
+                Map<String, Object> next = m.strategy() == Middleware.Strategy.REPLACE || !(in instanceof Map<?, ?>)
+                    ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) in);
                 next.putAll((Map<String, Object>) given);
                 in = next;
             }
         }
-        WebRequest req = request == null || in == input ? request : request.withInput(in);
-        Outcome call = interpreter.serve(target, in, auth, req, source);
+        Outcome call = steps.call(in);
         logs.addAll(call.logs());
-        source = call.datasource() != null ? call.datasource() : source;
         if (!call.ok()) {
-            return new Outcome(null, call.error(), logs, source);
+            return new Outcome(null, call.error(), logs);
         }
         Object response = call.response();
         for (Middleware m : chain.post()) {
-            Outcome o = interpreter.serve(m.declaration(), arguments("post", in, auth, response), auth, req, source);
+            Outcome o = steps.middleware(m.declaration(), arguments("post", in, auth, response));
             logs.addAll(o.logs());
-            source = o.datasource() != null ? o.datasource() : source;
             if (!o.ok()) {
                 XsError stop = failure(m, o.error());
                 if (stop != null) {
-                    return new Outcome(null, stop, logs, source);
+                    return new Outcome(null, stop, logs);
                 }
                 continue;
             }
@@ -89,10 +133,10 @@ final class MiddlewareRunner {
                 response = merged;
             }
         }
-        return new Outcome(response, null, logs, source);
+        return new Outcome(response, null, logs);
     }
 
-    private static Map<String, Object> arguments(String type, Map<String, Object> input, Map<String, Object> auth,
+    private static Map<String, Object> arguments(String type, Object input, Map<String, Object> auth,
                                                  Object response) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("input", Values.copy(input));

@@ -33,8 +33,10 @@ import xs.source.DeepStacks;
  * {@code .xano-backup}) are not part of a program, so they are not watched, and only names ending
  * in {@code .xs} count, which leaves out editors' temporary files ({@code .app.xs.swp},
  * {@code app.xs~}, {@code #app.xs#}). A folder created or deleted counts too (a {@code git
- * checkout} or {@code rm -r} of one). The report runs on the watch's own thread, one at a time;
- * changes made meanwhile make the next report.
+ * checkout} or {@code rm -r} of one). A watched folder's own parent is watched for that folder's
+ * name alone, so the folder deleted and made again (a checkout of another branch that replaces it,
+ * an editor or a script swapping in a new copy) is watched again, whole, and reported. The report
+ * runs on the watch's own thread, one at a time; changes made meanwhile make the next report.
  * <pre>SourceWatch w = SourceWatch.start(List.of(Path.of("app")), 200, changed -> reload(), log::println);</pre>
  */
 public final class SourceWatch implements AutoCloseable {
@@ -50,6 +52,8 @@ public final class SourceWatch implements AutoCloseable {
     private final Map<Path, Set<String>> onlyNames = new HashMap<>();
     /** Every folder watched, kept after its key is gone, so its deletion is known as a folder's. */
     private final Set<Path> knownFolders = new HashSet<>();
+    /** For the parent of each watched root folder, the names of those roots: watched for nothing else. */
+    private final Map<Path, Set<String>> rootNames = new HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
     private boolean warnedLimit;
@@ -81,9 +85,10 @@ public final class SourceWatch implements AutoCloseable {
                 Path path = p.toAbsolutePath().normalize();
                 if (Files.isDirectory(path)) {
                     w.registerTree(path);
+                    w.watchForReplacement(path);
                 } else {
                     Path folder = path.getParent();
-                    w.register(folder);
+                    w.watch(folder);
                     w.onlyNames.computeIfAbsent(folder, k -> new HashSet<>()).add(path.getFileName().toString());
                 }
             }
@@ -114,9 +119,33 @@ public final class SourceWatch implements AutoCloseable {
         });
     }
 
+    /**
+     * Watches the parent of a root folder for the root's name, so a root deleted and made again is
+     * noticed (its own watch ends with it). A root without a parent that can be watched is still
+     * watched, and the log says what will not be noticed.
+     */
+    private void watchForReplacement(Path root) {
+        Path parent = root.getParent();
+        if (parent == null) {
+            return;
+        }
+        try {
+            watch(parent);
+            rootNames.computeIfAbsent(parent, k -> new HashSet<>()).add(root.getFileName().toString());
+        } catch (IOException e) {
+            log.accept("xs serve: --watch cannot watch " + parent + " (" + e.getMessage() + "); if " + root
+                + " itself is deleted and made again, restart xs serve");
+        }
+    }
+
+    /** Watches one folder for files and folders made, changed and deleted in it. */
+    private void watch(Path dir) throws IOException {
+        folders.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+    }
+
     private void register(Path dir) throws IOException {
         try {
-            folders.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+            watch(dir);
             knownFolders.add(dir);
         } catch (IOException e) {
             if (folders.isEmpty()) {
@@ -194,14 +223,24 @@ public final class SourceWatch implements AutoCloseable {
                 continue;
             }
             String name = event.context().toString();
+            Path path = folder.resolve(name);
+            if (rootNames.getOrDefault(folder, Set.of()).contains(name)) {
+                // A root's own times or mode changing (ENTRY_MODIFY) changes none of its files.
+                if (event.kind() != ENTRY_MODIFY) {
+                    rootReplaced(path, event.kind() == ENTRY_CREATE);
+                    pending.add(path);
+                    seen = true;
+                }
+                continue;
+            }
             Set<String> only = onlyNames.get(folder);
-            if (only != null && !only.contains(name)) {
+            boolean named = only != null && only.contains(name);
+            if (!named && (only != null || !knownFolders.contains(folder))) {
                 continue;
             }
             if (hidden(name)) {
                 continue;
             }
-            Path path = folder.resolve(name);
             boolean counts = name.endsWith(".xs");
             if (event.kind() == ENTRY_CREATE && only == null && Files.isDirectory(path)) {
                 try {
@@ -223,6 +262,29 @@ public final class SourceWatch implements AutoCloseable {
             folders.remove(key);
         }
         return seen;
+    }
+
+    /**
+     * A root folder deleted, or made (again): the watches below its path are dropped (a folder
+     * moved away keeps its watches, which would report its changes under the old name), and when
+     * the root is there, all of it is watched again.
+     */
+    private void rootReplaced(Path root, boolean made) {
+        folders.entrySet().removeIf(e -> {
+            boolean below = e.getValue().startsWith(root);
+            if (below) {
+                e.getKey().cancel();
+            }
+            return below;
+        });
+        knownFolders.removeIf(p -> p.startsWith(root));
+        if (made && Files.isDirectory(root)) {
+            try {
+                registerTree(root);
+            } catch (IOException e) {
+                log.accept("xs serve: --watch cannot watch " + root + " again: " + e.getMessage());
+            }
+        }
     }
 
     private void report(Set<Path> changed) {

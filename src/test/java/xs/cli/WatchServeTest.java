@@ -213,6 +213,49 @@ class WatchServeTest {
         }
     }
 
+    /** Deletes a folder with everything in it. */
+    static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(240)
+    void theWatchedFolderDeletedAndMadeAgainIsServedAgain(@TempDir Path dir) throws Exception {
+        Path app = dir.resolve("app");
+        put(app, "tables.xs", TABLES);
+        put(app, "api/notes/api_group.xs", GROUP);
+        put(app, "api/notes/echo_GET.xs", ECHO);
+        try (WatchedServer server = WatchedServer.start(app)) {
+            server.await(l -> l.startsWith("xs serve: watching "), "saying what is watched");
+            assertEquals("echo", server.ok("GET", "/api:notes1/echo", null).asText());
+
+            // Gone (a checkout of a branch without it): the last good program keeps serving.
+            deleteTree(app);
+            String line = server.awaitReload();
+            assertTrue(line.startsWith("xs serve: not reloaded: ") && line.endsWith("the last good program keeps serving"),
+                line + "\n" + server.log());
+            assertEquals("echo", server.ok("GET", "/api:notes1/echo", null).asText());
+
+            // Back, with another text: served, and its files are watched again.
+            Path back = dir.resolve("back");
+            put(back, "tables.xs", TABLES);
+            put(back, "api/notes/api_group.xs", GROUP);
+            put(back, "api/notes/echo_GET.xs", ECHO.replace("\"echo\"", "\"back\""));
+            Files.move(back, app, StandardCopyOption.ATOMIC_MOVE);
+            line = server.awaitReload();
+            assertTrue(line.startsWith("xs serve: reloaded: ~1 query ("), line + "\n" + server.log());
+            assertEquals("back", server.ok("GET", "/api:notes1/echo", null).asText());
+            put(app, "api/notes/notes_GET.xs", NOTES);
+            line = server.awaitReload();
+            assertTrue(line.startsWith("xs serve: reloaded: +1 query ("), line + "\n" + server.log());
+            assertEquals(0, server.ok("GET", "/api:notes1/notes", null).size());
+        }
+    }
+
     @Test
     void aProgramThatDoesNotLoadAtTheStartIsRefusedAsWithoutWatch(@TempDir Path dir) throws Exception {
         put(dir, "api/notes/publish_POST.xs", publish(1).replace("db.add note {", "db.add note {{"));

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Middleware from branch.xs around queries and functions: pre/post, merge/replace, the three exception policies. */
+/**
+ * Middleware from branch.xs around queries and functions (called over HTTP or by a query's
+ * function.run): pre/post, merge/replace, the three exception policies.
+ */
 class MiddlewareTest {
     @TempDir
     static Path dir;
@@ -37,6 +40,9 @@ class MiddlewareTest {
             "api/m/m.xs", "api_group m {\n}\n",
             "api/m/echo_GET.xs", "query echo verb=GET {\n  api_group = \"m\"\n  input {\n    text fail?\n    bool guard?\n"
                 + "    bool quiet?\n    bool crit?\n  }\n  stack {\n  }\n  response = $input\n}\n",
+            "api/m/relay_GET.xs", "query relay verb=GET {\n  api_group = \"m\"\n  input {\n    text inner?\n  }\n"
+                + "  stack {\n    function.run echo_fn {\n      input = {fail: $input.inner}\n    } as $r\n  }\n"
+                + "  response = $r\n}\n",
             "function/echo_fn.xs", "function echo_fn {\n  input {\n    text fail?\n    bool guard?\n  }\n  stack {\n  }\n"
                 + "  response = $input\n}\n")));
     }
@@ -82,5 +88,15 @@ class MiddlewareTest {
         assertEquals(ApiServer.JSON.readTree("{\"fail\": null, \"guard\": true}"),
             api.json("POST", "/function/echo_fn", "{}").json());
         assertEquals(403, api.json("POST", "/function/echo_fn", "{\"fail\": \"rethrow\"}").status());
+    }
+
+    @Test
+    void aFunctionAQueryRunsGoesThroughTheFunctionChain() throws Exception {
+        ApiServer.Reply ok = api.get("/api:m/relay");
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals(ApiServer.JSON.readTree("{\"fail\": null, \"guard\": true}"), ok.json().get("data"));
+        ApiServer.Reply refused = api.get("/api:m/relay?inner=rethrow");
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("guard says no", refused.json().get("message").asText());
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code xs serve --watch} notices: .xs files added, changed and deleted anywhere below the
- * folder (new folders included), a burst reported once, and nothing for hidden folders or
- * editors' temporary files. Each step waits for the report; none measures time.
+ * folder (new folders included), a burst reported once, nothing for hidden folders or
+ * editors' temporary files, and the folder itself deleted and made again. Each step waits for the report; none measures time.
  */
 class SourceWatchTest {
     /** Long enough that the files one test writes back to back make one burst even on a loaded machine. */
@@ -77,6 +77,45 @@ class SourceWatchTest {
             Set<String> removed = nextReport(dir);
             assertEquals(true, removed.contains("tables/nested/t0.xs") && removed.contains("tables/nested"),
                 removed.toString());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aWatchedFolderDeletedAndMadeAgainIsWatchedAgainWhole(@TempDir Path dir) throws Exception {
+        Path app = dir.resolve("app");
+        Files.createDirectories(app.resolve("api"));
+        Files.writeString(app.resolve("api/list_GET.xs"), "query list verb=GET {}\n");
+        try (SourceWatch w = SourceWatch.start(List.of(app), QUIET_MILLIS, reports::add, line -> { })) {
+            // Deleted: the root itself is reported (the reload then says it is missing).
+            Files.delete(app.resolve("api/list_GET.xs"));
+            Files.delete(app.resolve("api"));
+            Files.delete(app);
+            assertEquals(true, nextReport(dir).contains("app"));
+
+            // Made again with a folder inside: reported, and every folder of it watched again.
+            Files.createDirectories(app.resolve("api"));
+            Files.writeString(app.resolve("api/list_GET.xs"), "query list verb=GET { }\n");
+            assertEquals(true, nextReport(dir).contains("app"));
+            Files.writeString(app.resolve("api/list_GET.xs"), "query list verb=GET {  }\n");
+            assertEquals(Set.of("app/api/list_GET.xs"), nextReport(dir));
+
+            // Swapped for a new copy by renames: the copy is watched; the old one, moved away, no more.
+            Path copy = dir.resolve("copy");
+            Files.createDirectories(copy.resolve("api"));
+            Files.writeString(copy.resolve("api/list_GET.xs"), "query list verb=GET {}\n");
+            Path old = dir.resolve("old");
+            Files.move(app, old);
+            Files.move(copy, app);
+            assertEquals(true, nextReport(dir).contains("app"));
+            Files.writeString(old.resolve("api/stale.xs"), "function stale {}\n");
+            Files.writeString(app.resolve("api/list_GET.xs"), "query list verb=GET { }\n");
+            assertEquals(Set.of("app/api/list_GET.xs"), nextReport(dir));
+
+            // Its neighbours are not watched.
+            Files.writeString(dir.resolve("beside.xs"), "function b {}\n");
+            Files.writeString(app.resolve("api/list_GET.xs"), "query list verb=GET {}\n");
+            assertEquals(Set.of("app/api/list_GET.xs"), nextReport(dir));
         }
     }
 
