@@ -1,7 +1,8 @@
 'use strict';
 // Drives the developer console of a real `xs serve` in Debian's Chromium (headless): acts as a
 // user, joins a channel, calls a function that emits an event to it, and checks the event shows
-// up in the frame log; then sends a message and looks at the database tab. Screenshots go to
+// up in the frame log; then sends a message and looks at the database tab, in live and in a test
+// data source picked in the toolbar (where function calls then run). Screenshots go to
 // target/ (console-screenshot.png, console-database.png) for people to look at.
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -78,6 +79,28 @@ test('the console joins a channel, calls a function and shows the event it emits
     // The data source picker lists the data sources that exist: only live here.
     await page.locator('#datasource option[value=live]').waitFor({ state: 'attached' });
     assert.deepEqual(await page.locator('#datasource option').allTextContents(), ['live']);
+
+    // A request with X-Data-Source makes "test"; picked in the toolbar, the Database tab shows it
+    // and function calls run there.
+    const made = await fetch(`${server.url}/function/send_chat_message`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Data-Source': 'test' },
+      body: JSON.stringify({ room_id: 1, content: 'made in test' }),
+    });
+    assert.equal(made.status, 200, await made.text());
+    await page.locator('#tables-refresh').click();
+    await page.locator('#datasource option[value=test]').waitFor({ state: 'attached' });
+    await page.locator('#datasource').selectOption('test');
+    await page.locator('#rows table.grid').getByText('made in test').waitFor();
+    assert.equal(await page.locator('#rows table.grid').getByText('Hello from the console').count(), 0);
+    await page.getByRole('tab', { name: 'Functions & realtime' }).click();
+    await input.fill(JSON.stringify({ room_id: 1, content: 'Hello in test' }));
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.locator('#call-result .status.ok').getByText('in test').waitFor();
+    await page.getByRole('tab', { name: 'Database' }).click();
+    await page.locator('#rows table.grid').getByText('Hello in test').waitFor();
+    await page.locator('#datasource').selectOption('live');
+    await page.locator('#rows table.grid').getByText('Hello from the console').waitFor();
+    assert.equal(await page.locator('#rows table.grid').getByText('Hello in test').count(), 0, 'live has none of it');
 
     assert.deepEqual(foreign, [], 'the page talks only to its own server');
     assert.deepEqual(problems, [], 'no errors in the page');

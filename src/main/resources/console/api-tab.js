@@ -118,11 +118,14 @@
     try {
       const token = await tokenFor(q.auth);
       if (token) options.headers.Authorization = `Bearer ${token}`;
+      const source = window.xsConsole.datasource();
+      if (source !== 'live') options.headers['X-Data-Source'] = source;
       const r = await request(path, options);
       result.replaceChildren(
         el('div', { class: `status ${r.ok ? 'ok' : 'error'}` },
           el('strong', { text: `${r.status} ${r.statusText || (r.ok ? 'OK' : 'Error')}` }),
-          el('span', { text: ` · ${r.ms} ms · ${q.verb} ${path} as ${window.xsConsole.identityLabel()}` })),
+          el('span', { text: ` · ${r.ms} ms · ${q.verb} ${path} as ${window.xsConsole.identityLabel()}`
+            + window.xsConsole.inSource() })),
         el('pre', { class: 'json', tabindex: '0', 'aria-label': 'Response body', text: typeof r.body === 'string' ? r.body : pretty(r.body) }));
     } catch (e) {
       result.replaceChildren(el('div', { class: 'status error', text: `The call did not go through: ${e.message}` }));

@@ -394,6 +394,7 @@
     }
     const headers = { 'Content-Type': 'application/json' };
     if (state.identity.token) headers.Authorization = `Bearer ${state.identity.token}`;
+    if (db.source !== 'live') headers['X-Data-Source'] = db.source;
     const button = $('#call-button');
     button.disabled = true;
     try {
@@ -402,7 +403,7 @@
       result.replaceChildren(
         el('div', { class: `status ${r.ok ? 'ok' : 'error'}` },
           el('strong', { text: `${r.status} ${r.statusText || (r.ok ? 'OK' : 'Error')}` }),
-          el('span', { text: ` · ${r.ms} ms · ${fn.name} as ${identityLabel()}` })),
+          el('span', { text: ` · ${r.ms} ms · ${fn.name} as ${identityLabel()}${inSource()}` })),
         el('pre', { class: 'json', tabindex: '0', 'aria-label': 'Response body', text: typeof r.body === 'string' ? r.body : pretty(r.body) }),
       );
     } catch (e) {
@@ -732,7 +733,8 @@
 
   const db = { source: 'live', table: null, page: 1, pageTotal: 1 };
 
-  // The data sources that exist (live, then those X-Data-Source or db.set_datasource opened).
+  // The data sources that exist (live, then those X-Data-Source or db.set_datasource opened). The
+  // one picked is where function calls and API requests run, as Xano's workspace data source is.
   async function loadDataSources() {
     const r = await request('/console/api/datasources');
     if (!r.ok) return;
@@ -740,6 +742,11 @@
     if (!names.includes(db.source)) db.source = 'live';
     $('#datasource').replaceChildren(...names.map((n) => el('option', { value: n, text: n })));
     $('#datasource').value = db.source;
+  }
+
+  // How a call's status line names a data source other than live.
+  function inSource() {
+    return db.source === 'live' ? '' : ` in ${db.source}`;
   }
 
   function sourceQuery() {
@@ -806,8 +813,9 @@
       tab.tabIndex = selected ? 0 : -1;
       document.getElementById(tab.getAttribute('aria-controls')).hidden = !selected;
     }
+    // Listed again on every tab: a request may have made one since.
+    loadDataSources();
     if (id === 'database') {
-      loadDataSources();
       loadTables();
       loadRows();
     }
@@ -865,6 +873,7 @@
     $('#identity-status').classList.toggle('muted', !state.server.auth_secret);
     setInterval(refreshTasks, 5000);
     setInterval(watchVersion, 1000);
+    loadDataSources();
     document.body.dataset.ready = 'true';
   }
 
@@ -924,7 +933,8 @@
   }
 
   // The API tab (api-tab.js) builds on these.
-  window.xsConsole = { el, fill, pretty, request, sampleObject, inputRows, errorMessage, identityLabel, state };
+  window.xsConsole = { el, fill, pretty, request, sampleObject, inputRows, errorMessage, identityLabel, state,
+    datasource: () => db.source, inSource };
 
   start();
 })();
