@@ -8,24 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every row of protocol §2 (client to server) and §3 (server to client), against a real server. */
-class ProtocolTest {
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() {
-        hub = TestHub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
+class ProtocolTest extends SharedHubTest {
     // ---- §2 join / §3 join ----
 
     @Test

@@ -4,24 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Both forms of realtime_trigger (protocol §6), from tests/realtime/hub/triggers.xs. */
-class TriggerTest {
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() {
-        hub = TestHub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
+class TriggerTest extends SharedHubTest {
     @Test
     void joinTriggerAdmits() {
         WsClient a = hub.user("12");
