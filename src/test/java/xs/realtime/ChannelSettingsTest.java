@@ -151,9 +151,7 @@ class ChannelSettingsTest extends SharedHubTest {
         WsClient b = hub.user("2");
         b.joined("open:pres");
         a.expectSilence(300);
-        a.join("chat:pres", true, false);
-        a.expect("join");
-        assertEquals(1, a.expect("presence_full").path("payload").path("presence").size());
+        assertEquals(1, a.watching("chat:pres").path("payload").path("presence").size());
         b.joined("chat:pres");
         a.expect("presence_update");
     }
