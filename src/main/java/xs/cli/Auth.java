@@ -1,21 +1,24 @@
 package xs.cli;
 
 import java.util.Map;
+import picocli.CommandLine.Option;
 import xs.interp.Identity;
 import xs.interp.Json;
 
-/** Reads {@code --user ID [--extras JSON]} into the identity a run uses for $auth. */
+/**
+ * {@code --user ID [--extras JSON]} of the commands that run scripts ({@code run}, {@code test}): the
+ * signed-in user a run sees as $auth, e.g. {@code xs run f.xs --user 7} makes {@code $auth.id} 7.
+ */
 final class Auth {
-    private Auth() {
-    }
+    @Option(names = "--user", paramLabel = "ID", description = "Run as this authenticated user ($auth.id).")
+    String user;
 
-    static Map<String, Object> of(String user, String extras) throws ProgramSetup.SetupException {
-        return identity(user, extras).auth();
-    }
+    @Option(names = "--extras", paramLabel = "JSON", description = "Token extras for $auth.extras (with --user).")
+    String extras;
 
     /** The user of {@code --user ID [--extras JSON]}, or {@link Identity#ANONYMOUS} without {@code --user}. */
     @SuppressWarnings("unchecked")
-    static Identity identity(String user, String extras) throws ProgramSetup.SetupException {
+    Identity identity() throws ProgramSetup.SetupException {
         if (user == null) {
             return Identity.ANONYMOUS;
         }

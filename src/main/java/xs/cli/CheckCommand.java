@@ -1,23 +1,19 @@
 package xs.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import xs.check.Checker;
 import xs.diag.Diagnostic;
 import xs.diag.GithubRenderer;
 import xs.diag.JsonReport;
 import xs.diag.Severity;
 import xs.diag.TextRenderer;
-import xs.source.SourceLoader;
 
 /**
  * {@code xs check PATH... [--format text|json|github] [--strict]}: validate scripts for editors
@@ -29,11 +25,8 @@ final class CheckCommand implements Callable<Integer> {
 
     enum Format { text, json, github }
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to check.")
-    List<Path> paths;
+    @Mixin
+    ScriptPaths scripts;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or github (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -43,17 +36,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ProgramLoader.Loaded loaded;
-        try {
-            loaded = ProgramLoader.load(paths);
-        } catch (SourceLoader.MissingPath e) {
-            err.println("xs: " + e.getMessage());
-            return 2;
-        }
+        PrintWriter out = scripts.out();
+        PrintWriter err = scripts.err();
+        ProgramLoader.Loaded loaded = scripts.load();
         if (loaded.files() == 0) {
-            err.println("xs: no .xs files found in " + paths);
+            err.println("xs: no .xs files found in " + scripts.paths);
             return 2;
         }
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());

@@ -40,6 +40,9 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ProgramLoader.Rejected rejected) {
+                return rejected.exitCode();
+            }
             err.println("xs: internal error: " + e);
             err.println("This is a bug in xs, not in your script. Please report it with the stack trace below.");
             e.printStackTrace(err);

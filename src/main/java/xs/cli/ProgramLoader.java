@@ -32,7 +32,10 @@ final class ProgramLoader {
         }
     }
 
-    /** The scripts could not be loaded or have errors; what to exit with (printed already). */
+    /**
+     * The scripts could not be loaded or have errors; what to exit with (printed already). Commands let
+     * it through: {@link Main} exits with its code, without the internal-error report.
+     */
     static final class Rejected extends Exception {
         private final int exitCode;
 
@@ -51,17 +54,21 @@ final class ProgramLoader {
      * errors are refused (1) with their diagnostics on {@code err}, as {@code xs check} prints them.
      */
     static Loaded loadChecked(List<Path> paths, java.io.PrintWriter err) throws Rejected, IOException {
-        Loaded loaded;
-        try {
-            loaded = load(paths);
-        } catch (SourceLoader.MissingPath e) {
-            err.println("xs: " + e.getMessage());
-            throw new Rejected(2);
-        }
+        Loaded loaded = loadFound(paths, err);
         if (CheckGate.failed(loaded, err)) {
             throw new Rejected(1);
         }
         return loaded;
+    }
+
+    /** Loads the scripts, errors and all; a missing path is a usage error (2), said on {@code err}. */
+    static Loaded loadFound(List<Path> paths, java.io.PrintWriter err) throws Rejected, IOException {
+        try {
+            return load(paths);
+        } catch (SourceLoader.MissingPath e) {
+            err.println("xs: " + e.getMessage());
+            throw new Rejected(2);
+        }
     }
 
     static Loaded load(List<Path> paths) throws SourceLoader.MissingPath, IOException {

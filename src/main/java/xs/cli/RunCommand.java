@@ -1,7 +1,6 @@
 package xs.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import xs.ast.Construct;
 import xs.ast.Program;
 import xs.db.Database;
@@ -24,12 +20,10 @@ import xs.interp.Outcome;
 import xs.interp.RealtimeEvent;
 import xs.interp.Services;
 import xs.interp.StreamRecorder;
-import xs.services.StandardOutside;
 import xs.interp.Values;
 import xs.interp.XsError;
 import xs.realtime.Tokens;
 import xs.workspace.Api;
-import xs.workspace.TableTriggers;
 import xs.workspace.Workspace;
 
 /**
@@ -42,11 +36,8 @@ import xs.workspace.Workspace;
 final class RunCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of .xs scripts.")
-    List<Path> paths;
+    @Mixin
+    ScriptPaths scripts;
 
     @Option(names = "--function", paramLabel = "NAME", description = "The function to run (optional when there is one).")
     String function;
@@ -63,23 +54,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--user", paramLabel = "ID", description = "Run as this authenticated user ($auth.id).")
-    String user;
-
-    @Option(names = "--extras", paramLabel = "JSON", description = "Token extras for $auth.extras (with --user).")
-    String extras;
+    @Mixin
+    Auth user;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ProgramLoader.Loaded loaded;
-        try {
-            loaded = ProgramLoader.loadChecked(paths, err);
-        } catch (ProgramLoader.Rejected e) {
-            return e.exitCode();
-        }
-        Program program = loaded.program();
+        PrintWriter out = scripts.out();
+        PrintWriter err = scripts.err();
+        Program program = scripts.loadChecked().program();
         Construct target = chooseFunction(program, err);
         if (target == null) {
             return 2;
@@ -90,26 +72,21 @@ final class RunCommand implements Callable<Integer> {
         }
         Object inputValue;
         Map<String, Object> auth;
-        Database db;
         Services services;
         EventRecorder events;
         ChannelDirectory channels = ChannelDirectory.of(program);
         try {
             inputValue = ProgramSetup.input(input);
-            auth = Auth.of(user, extras);
-            db = ProgramSetup.database(program, options.data, null, options.database(), false);
+            auth = user.identity().auth();
             events = new EventRecorder(channels);
-            services = Services.of(db, events, options.environment(), options.timeoutMillis())
-                .withLambdas(ProgramSetup.lambdas())
-                .with(StandardOutside.create());
+            services = RunServices.create(program, options, options.environment(), events, false);
         } catch (ProgramSetup.SetupException e) {
             err.println("xs: " + e.getMessage());
             return 2;
         }
+        Database db = services.database();
         Interpreter interpreter = new Interpreter(program, services);
-        TableTriggers.attach(interpreter, line -> err.println("xs: " + line));
-        // api.call and security.create_auth_token reach the workspace's API, as under xs serve.
-        Api api = new Api(workspace, interpreter, new Tokens(ServeSecret.forOneRun()));
+        Api api = RunServices.wire(interpreter, workspace, new Tokens(ServeSecret.forOneRun()), err);
         // Streamed values show as they come; the response is then the list of them.
         StreamRecorder stream = new StreamRecorder(value -> {
             if (format == Format.text) {

@@ -10,23 +10,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import xs.ast.Program;
 import xs.diag.Diagnostic;
 import xs.diag.TextRenderer;
 import xs.interp.ChannelDirectory;
 import xs.interp.EventRecorder;
 import xs.interp.Identity;
-import xs.interp.Services;
-import xs.services.StandardOutside;
 import xs.interp.TestRunner;
 import xs.realtime.Tokens;
-import xs.source.SourceLoader;
-import xs.workspace.Api;
-import xs.workspace.TableTriggers;
 import xs.workspace.Workspace;
 
 /**
@@ -38,11 +30,8 @@ import xs.workspace.Workspace;
 @Command(name = "test", mixinStandardHelpOptions = true,
     description = "Run the test blocks of .xs files; exit 1 when any fails.")
 final class TestCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of .xs scripts.")
-    List<Path> paths;
+    @Mixin
+    ScriptPaths scripts;
 
     @Mixin
     RunOptions options;
@@ -53,24 +42,15 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "TEXT", description = "Run only tests whose name (or construct) contains TEXT.")
     String filter;
 
-    @Option(names = "--user", paramLabel = "ID", description = "Run every test as this authenticated user ($auth.id).")
-    String user;
-
-    @Option(names = "--extras", paramLabel = "JSON", description = "Token extras for $auth.extras (with --user).")
-    String extras;
+    @Mixin
+    Auth user;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ProgramLoader.Loaded loaded;
-        try {
-            loaded = ProgramLoader.load(paths);
-        } catch (SourceLoader.MissingPath e) {
-            err.println("xs: " + e.getMessage());
-            return 2;
-        }
-        if (extras != null && user == null) {
+        PrintWriter out = scripts.out();
+        PrintWriter err = scripts.err();
+        ProgramLoader.Loaded loaded = scripts.load();
+        if (user.extras != null && user.user == null) {
             err.println("xs: --extras needs --user (the extras belong to a signed-in user)");
             return 2;
         }
@@ -81,7 +61,6 @@ final class TestCommand implements Callable<Integer> {
             return junitXml == null || writeReport(List.of(), errors, err) ? 1 : 2;
         }
         Program program = loaded.program();
-        // api.call and security.create_auth_token reach the workspace's API, as under xs serve.
         Workspace workspace = Workspace.of(program);
         if (WorkspaceGate.failed(workspace, err, "no test ran")) {
             List<Diagnostic> errors = workspace.problems().stream().filter(Diagnostic::isError).toList();
@@ -93,7 +72,7 @@ final class TestCommand implements Callable<Integer> {
         Map<String, Object> auth;
         try {
             environment = options.environment();
-            identity = Auth.identity(user, extras);
+            identity = user.identity();
             auth = identity.auth();
             // Read the data file once up front so a bad file is a usage error, not N failed tests.
             ProgramSetup.database(program, options.data, null, options.database(), true).close();
@@ -102,19 +81,13 @@ final class TestCommand implements Callable<Integer> {
             return 2;
         }
         ChannelDirectory channels = ChannelDirectory.of(program);
-        long millis = options.timeoutMillis();
         TestRunner runner = new TestRunner(program, () -> {
             try {
-                return Services.of(ProgramSetup.database(program, options.data, null, options.database(), true),
-                    new EventRecorder(channels), environment, millis).withLambdas(ProgramSetup.lambdas())
-                    .with(StandardOutside.create());
+                return RunServices.create(program, options, environment, new EventRecorder(channels), true);
             } catch (ProgramSetup.SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, auth, interpreter -> {
-            TableTriggers.attach(interpreter, line -> err.println("xs: " + line));
-            new Api(workspace, interpreter, tokens).forwarding(identity);
-        });
+        }, auth, interpreter -> RunServices.wire(interpreter, workspace, tokens, err).forwarding(identity));
         List<TestRunner.Result> results = runner.run(filter);
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (TestRunner.Result r : results) {

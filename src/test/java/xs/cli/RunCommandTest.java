@@ -3,7 +3,6 @@ package xs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,7 @@ class RunCommandTest {
     @Test
     @SuppressWarnings("unchecked")
     void jsonFormatHasResponseEventsAndLogs() throws Exception {
-        Path f = dir.resolve("chat.xs");
-        Files.writeString(f, CHAT);
+        Path f = Cli.write(dir, "chat.xs", CHAT);
         Cli.Result r = Cli.run("run", f.toString(), "--input", "{\"room_id\": \"4\", \"content\": \" hi \"}",
             "--user", "9", "--format", "json");
         assertEquals(0, r.code(), r.err());
@@ -63,8 +61,7 @@ class RunCommandTest {
     @Test
     @SuppressWarnings("unchecked")
     void inputErrorIsExitOneWithTheErrorBody() throws Exception {
-        Path f = dir.resolve("chat.xs");
-        Files.writeString(f, CHAT);
+        Path f = Cli.write(dir, "chat.xs", CHAT);
         Cli.Result r = Cli.run("run", f.toString(), "--input", "{\"room_id\": 1, \"content\": \"far too long text\"}",
             "--format", "json");
         assertEquals(1, r.code());
@@ -77,8 +74,7 @@ class RunCommandTest {
 
     @Test
     void textFormatPrintsPrettyResponseAndEventsOnStderr() throws Exception {
-        Path f = dir.resolve("chat.xs");
-        Files.writeString(f, CHAT);
+        Path f = Cli.write(dir, "chat.xs", CHAT);
         Cli.Result r = Cli.run("run", f.toString(), "--input", "{\"room_id\": 2, \"content\": \"yo\"}");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"content\" : \"yo\""), r.out());
@@ -109,8 +105,7 @@ class RunCommandTest {
 
     @Test
     void streamedValuesShowAsTheyComeAndPostProcessRunsAfterTheResponse() throws Exception {
-        Path f = dir.resolve("poem.xs");
-        Files.writeString(f, STREAMING);
+        Path f = Cli.write(dir, "poem.xs", STREAMING);
         Cli.Result r = Cli.run("run", f.toString());
         assertEquals(0, r.code(), "a post-process failure does not fail the run: " + r.err());
         assertTrue(r.out().contains("\"Two roads\""), r.out());
@@ -129,8 +124,7 @@ class RunCommandTest {
 
     @Test
     void badInputJsonIsAUsageError() throws Exception {
-        Path f = dir.resolve("chat.xs");
-        Files.writeString(f, CHAT);
+        Path f = Cli.write(dir, "chat.xs", CHAT);
         Cli.Result r = Cli.run("run", f.toString(), "--input", "{room_id: 1");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--input is not valid JSON"), r.err());
@@ -138,8 +132,7 @@ class RunCommandTest {
 
     @Test
     void unknownChannelFailsTheRun() throws Exception {
-        Path f = dir.resolve("c.xs");
-        Files.writeString(f, CHAT + """
+        Path f = Cli.write(dir, "c.xs", CHAT + """
             function "oops" {
               stack {
                 api.realtime_event {
@@ -156,8 +149,7 @@ class RunCommandTest {
 
     @Test
     void runawayLoopEndsAtTheTimeout() throws Exception {
-        Path f = dir.resolve("loop.xs");
-        Files.writeString(f, """
+        Path f = Cli.write(dir, "loop.xs", """
             function "spin" {
               stack {
                 var $i { value = 0 }
@@ -176,8 +168,7 @@ class RunCommandTest {
 
     @Test
     void runawayRecursionIsAnErrorNotACrash() throws Exception {
-        Path f = dir.resolve("rec.xs");
-        Files.writeString(f, """
+        Path f = Cli.write(dir, "rec.xs", """
             function "down" {
               input {
                 int n

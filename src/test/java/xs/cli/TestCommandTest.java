@@ -73,8 +73,7 @@ class TestCommandTest {
 
     @Test
     void testBlocksSeeWhatAStackStreamedAndWhatItsPostProcessWrote() throws Exception {
-        Path f = dir.resolve("stream.xs");
-        Files.writeString(f, """
+        Path f = Cli.write(dir, "stream.xs", """
             table "audit" {
               schema {
                 int id
@@ -111,8 +110,7 @@ class TestCommandTest {
 
     @Test
     void reportsFailuresWithLineAndSummary() throws Exception {
-        Path f = dir.resolve("suite.xs");
-        Files.writeString(f, SUITE);
+        Path f = Cli.write(dir, "suite.xs", SUITE);
         Path report = dir.resolve("out/junit.xml");
         Cli.Result r = Cli.run("test", f.toString(), "--junit-xml", report.toString());
         assertEquals(1, r.code(), r.out() + r.err());
@@ -131,8 +129,7 @@ class TestCommandTest {
     @Test
     void aMockOnVarSetsTheVariable() throws Exception {
         // As in real exports: var $configured { value = $env.SECRET  mock = {"test name": "value"} }
-        Path f = dir.resolve("var_mock.xs");
-        Files.writeString(f, """
+        Path f = Cli.write(dir, "var_mock.xs", """
             function "gate" {
               input {
               }
@@ -170,8 +167,7 @@ class TestCommandTest {
 
     @Test
     void filterSelectsTests() throws Exception {
-        Path f = dir.resolve("suite.xs");
-        Files.writeString(f, SUITE);
+        Path f = Cli.write(dir, "suite.xs", SUITE);
         Cli.Result r = Cli.run("test", f.toString(), "--filter", "mocked");
         assertEquals(0, r.code(), r.out());
         assertEquals("1 passed, 0 failed", r.out().strip());
@@ -179,15 +175,12 @@ class TestCommandTest {
 
     @Test
     void aRunInWhichNoTestRanFails() throws Exception {
-        Path f = dir.resolve("suite.xs");
-        Files.writeString(f, SUITE);
+        Path f = Cli.write(dir, "suite.xs", SUITE);
         Cli.Result r = Cli.run("test", f.toString(), "--filter", "no such test");
         assertEquals(1, r.code(), r.out());
         assertEquals("no tests ran: no test name or construct contains \"no such test\"", r.out().strip());
 
-        Path plain = dir.resolve("plain/f.xs");
-        Files.createDirectories(plain.getParent());
-        Files.writeString(plain, "function \"f\" {\n  stack {\n  }\n  response = 1\n}\n");
+        Path plain = Cli.write(dir, "plain/f.xs", "function \"f\" {\n  stack {\n  }\n  response = 1\n}\n");
         Cli.Result none = Cli.run("test", plain.toString());
         assertEquals(1, none.code(), none.out());
         assertEquals("no tests ran: the scripts have no test blocks", none.out().strip());
@@ -195,8 +188,7 @@ class TestCommandTest {
 
     @Test
     void theJunitReportIsWrittenWhenTheScriptsDoNotLoad() throws Exception {
-        Path f = dir.resolve("broken.xs");
-        Files.writeString(f, "functoin \"f\" {\n  stack {\n  }\n}\n");
+        Path f = Cli.write(dir, "broken.xs", "functoin \"f\" {\n  stack {\n  }\n}\n");
         Path report = dir.resolve("reports/junit.xml");
         Cli.Result r = Cli.run("test", f.toString(), "--junit-xml", report.toString());
         assertEquals(1, r.code(), r.out() + r.err());
@@ -210,8 +202,7 @@ class TestCommandTest {
 
     @Test
     void testsRunAsTheUserGiven() throws Exception {
-        Path f = dir.resolve("me.xs");
-        Files.writeString(f, """
+        Path f = Cli.write(dir, "me.xs", """
             function "me" {
               input {
               }

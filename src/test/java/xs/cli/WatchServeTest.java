@@ -129,6 +129,28 @@ class WatchServeTest {
         Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Writes each (path, text) pair into a folder, as the files of a workspace; returns the folder. */
+    static Path folder(Path root, String... pathsAndTexts) throws IOException {
+        for (int i = 0; i + 1 < pathsAndTexts.length; i += 2) {
+            put(root, pathsAndTexts[i], pathsAndTexts[i + 1]);
+        }
+        return root;
+    }
+
+    /** Puts a file in place under a running server and returns the line its reload ends with. */
+    static String change(WatchedServer server, Path app, String relative, String text)
+        throws IOException, InterruptedException {
+        put(app, relative, text);
+        return server.awaitReload();
+    }
+
+    /** Posts a note and checks the event a joined client receives for it. */
+    private static void publishes(WatchedServer server, WsClient ws, int version, String body)
+        throws IOException, InterruptedException {
+        server.ok("POST", "/api:notes1/publish", "{\"body\":\"" + body + "\"}");
+        published(ws, version, body);
+    }
+
     private static JsonNode published(WsClient ws, int version, String body) {
         JsonNode e = ws.expect("event");
         assertEquals("note", e.path("options").path("event").asText(), e::toString);
@@ -140,44 +162,34 @@ class WatchServeTest {
     @Test
     @Timeout(240)
     void aJoinedClientKeepsReceivingWhileFilesAreAddedChangedDeletedBrokenAndFixed(@TempDir Path dir) throws Exception {
-        Path app = dir.resolve("app");
-        put(app, "tables.xs", TABLES);
-        put(app, "realtime/room.xs", CHANNEL);
-        put(app, "api/notes/api_group.xs", GROUP);
-        put(app, "api/notes/publish_POST.xs", publish(1));
-        put(app, "api/notes/notes_GET.xs", NOTES);
+        Path app = folder(dir.resolve("app"), "tables.xs", TABLES, "realtime/room.xs", CHANNEL,
+            "api/notes/api_group.xs", GROUP, "api/notes/publish_POST.xs", publish(1), "api/notes/notes_GET.xs", NOTES);
         try (WatchedServer server = WatchedServer.start(app, "--auth-secret", SECRET)) {
-            server.await(l -> l.startsWith("xs serve: watching "), "saying what is watched");
+            server.awaitWatching();
             String token = new Tokens(SECRET).mint("4", Map.of(), 600, "user");
-            WsClient ws = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port + "/rt/watch"), token)
-                .patience(30_000);
+            WsClient ws = server.client(token);
             ws.joined("room:1");
-            server.ok("POST", "/api:notes1/publish", "{\"body\":\"one\"}");
-            published(ws, 1, "one");
+            publishes(server, ws, 1, "one");
             ws.send("{\"action\":\"message\",\"options\":{\"channel\":\"room:1\",\"event\":\"ping\"},\"payload\":{\"n\":1}}");
             assertEquals("messaging_disabled", ws.expect("error").path("payload").path("code").asText());
             long version = server.ok("GET", "/console/api/version", null).path("version").asLong();
 
             // Added: a new query answers; the client is still joined.
-            put(app, "api/notes/echo_GET.xs", ECHO);
-            String line = server.awaitReload();
+            String line = change(server, app, "api/notes/echo_GET.xs", ECHO);
             assertTrue(line.matches("xs serve: reloaded: \\+1 query \\(\\d+ ms\\)"), line);
             assertEquals("echo", server.ok("GET", "/api:notes1/echo", null).asText());
             assertEquals(version + 1, server.ok("GET", "/console/api/version", null).path("version").asLong());
             JsonNode program = server.ok("GET", "/console/api/program", null);
             assertTrue(program.path("api_groups").toString().contains("\"path\":\"echo\""), program.toString());
-            server.ok("POST", "/api:notes1/publish", "{\"body\":\"two\"}");
-            published(ws, 1, "two");
+            publishes(server, ws, 1, "two");
 
             // Changed: the endpoint publishes what its new text says.
-            put(app, "api/notes/publish_POST.xs", publish(2));
-            assertTrue(server.awaitReload().startsWith("xs serve: reloaded: ~1 query ("), server.log());
-            server.ok("POST", "/api:notes1/publish", "{\"body\":\"three\"}");
-            published(ws, 2, "three");
+            assertTrue(change(server, app, "api/notes/publish_POST.xs", publish(2))
+                .startsWith("xs serve: reloaded: ~1 query ("), server.log());
+            publishes(server, ws, 2, "three");
 
             // A channel's settings and a new realtime trigger apply to the channel the client is in.
-            put(app, "realtime/room.xs", CHANNEL_WITH_TRIGGER);
-            line = server.awaitReload();
+            line = change(server, app, "realtime/room.xs", CHANNEL_WITH_TRIGGER);
             assertTrue(line.startsWith("xs serve: reloaded: ~1 realtime channel, +1 realtime trigger ("), line);
             ws.send("{\"action\":\"message\",\"options\":{\"channel\":\"room:1\",\"event\":\"ping\"},\"payload\":{\"n\":2}}");
             JsonNode pong = ws.expect("event");
@@ -191,19 +203,17 @@ class WatchServeTest {
             assertEquals(404, server.send("GET", "/api:notes1/echo", null).statusCode());
 
             // Broken: the diagnostics as xs check prints them, and the last good program keeps serving.
-            put(app, "api/notes/publish_POST.xs", publish(3).replace("db.add note {", "db.add note {{"));
-            line = server.awaitReload();
+            line = change(server, app, "api/notes/publish_POST.xs",
+                publish(3).replace("db.add note {", "db.add note {{"));
             assertTrue(line.matches("xs serve: not reloaded: \\d+ errors? in the scripts; the last good program keeps "
                 + "serving"), line + "\n" + server.log());
             assertTrue(DIAGNOSTIC.matcher(server.log()).find(), server.log());
-            server.ok("POST", "/api:notes1/publish", "{\"body\":\"four\"}");
-            published(ws, 2, "four");
+            publishes(server, ws, 2, "four");
 
             // Fixed: the change since the last good program.
-            put(app, "api/notes/publish_POST.xs", publish(3));
-            assertTrue(server.awaitReload().startsWith("xs serve: reloaded: ~1 query ("), server.log());
-            server.ok("POST", "/api:notes1/publish", "{\"body\":\"five\"}");
-            published(ws, 3, "five");
+            assertTrue(change(server, app, "api/notes/publish_POST.xs", publish(3))
+                .startsWith("xs serve: reloaded: ~1 query ("), server.log());
+            publishes(server, ws, 3, "five");
 
             // Every row written along the way is still there.
             JsonNode rows = server.ok("GET", "/api:notes1/notes", null);
@@ -225,12 +235,10 @@ class WatchServeTest {
     @Test
     @Timeout(240)
     void theWatchedFolderDeletedAndMadeAgainIsServedAgain(@TempDir Path dir) throws Exception {
-        Path app = dir.resolve("app");
-        put(app, "tables.xs", TABLES);
-        put(app, "api/notes/api_group.xs", GROUP);
-        put(app, "api/notes/echo_GET.xs", ECHO);
+        Path app = folder(dir.resolve("app"), "tables.xs", TABLES, "api/notes/api_group.xs", GROUP,
+            "api/notes/echo_GET.xs", ECHO);
         try (WatchedServer server = WatchedServer.start(app)) {
-            server.await(l -> l.startsWith("xs serve: watching "), "saying what is watched");
+            server.awaitWatching();
             assertEquals("echo", server.ok("GET", "/api:notes1/echo", null).asText());
 
             // Gone (a checkout of a branch without it): the last good program keeps serving.
@@ -241,16 +249,13 @@ class WatchServeTest {
             assertEquals("echo", server.ok("GET", "/api:notes1/echo", null).asText());
 
             // Back, with another text: served, and its files are watched again.
-            Path back = dir.resolve("back");
-            put(back, "tables.xs", TABLES);
-            put(back, "api/notes/api_group.xs", GROUP);
-            put(back, "api/notes/echo_GET.xs", ECHO.replace("\"echo\"", "\"back\""));
+            Path back = folder(dir.resolve("back"), "tables.xs", TABLES, "api/notes/api_group.xs", GROUP,
+                "api/notes/echo_GET.xs", ECHO.replace("\"echo\"", "\"back\""));
             Files.move(back, app, StandardCopyOption.ATOMIC_MOVE);
             line = server.awaitReload();
             assertTrue(line.startsWith("xs serve: reloaded: ~1 query ("), line + "\n" + server.log());
             assertEquals("back", server.ok("GET", "/api:notes1/echo", null).asText());
-            put(app, "api/notes/notes_GET.xs", NOTES);
-            line = server.awaitReload();
+            line = change(server, app, "api/notes/notes_GET.xs", NOTES);
             assertTrue(line.startsWith("xs serve: reloaded: +1 query ("), line + "\n" + server.log());
             assertEquals(0, server.ok("GET", "/api:notes1/notes", null).size());
         }
@@ -340,15 +345,11 @@ class WatchServeTest {
     @Test
     @Timeout(240)
     void requestsInFlightFinishOnTheirProgramTablesKeepRowsAndTasksComeAndGo(@TempDir Path dir) throws Exception {
-        Path app = dir.resolve("app");
-        put(app, "api/notes/api_group.xs", GROUP);
-        put(app, "realtime/room.xs", CHANNEL);
-        put(app, "api/notes/gate.xs", GATE);
-        put(app, "api/notes/slow_GET.xs", SLOW);
+        Path app = folder(dir.resolve("app"), "api/notes/api_group.xs", GROUP, "realtime/room.xs", CHANNEL,
+            "api/notes/gate.xs", GATE, "api/notes/slow_GET.xs", SLOW);
         try (WatchedServer server = WatchedServer.start(app)) {
-            server.await(l -> l.startsWith("xs serve: watching "), "saying what is watched");
-            WsClient ws = WsClient.connect(URI.create("ws://127.0.0.1:" + server.port + "/rt/watch"), null)
-                .patience(30_000);
+            server.awaitWatching();
+            WsClient ws = server.client(null);
             ws.joined("room:1");
 
             // A request that started on the old program ends on it, after the new one serves.
@@ -356,8 +357,9 @@ class WatchServeTest {
                 HttpRequest.newBuilder(URI.create(server.base() + "/api:notes1/slow")).build(),
                 HttpResponse.BodyHandlers.ofString());
             assertEquals("slow_started", ws.expect("event").path("options").path("event").asText());
-            put(app, "api/notes/slow_GET.xs", ECHO.replace("echo", "slow").replace("\"slow\"", "\"new\""));
-            assertTrue(server.awaitReload().startsWith("xs serve: reloaded: ~1 query ("), server.log());
+            String slowNow = ECHO.replace("echo", "slow").replace("\"slow\"", "\"new\"");
+            assertTrue(change(server, app, "api/notes/slow_GET.xs", slowNow)
+                .startsWith("xs serve: reloaded: ~1 query ("), server.log());
             assertEquals("new", server.ok("GET", "/api:notes1/slow", null).asText());
             server.ok("POST", "/api:notes1/open_gate", null);
             HttpResponse<String> old = slow.get(60, TimeUnit.SECONDS);
@@ -365,8 +367,8 @@ class WatchServeTest {
             assertEquals("\"old\"", old.body());
 
             // A changed table gets its new column; its row stays.
-            put(app, "api/notes/gate.xs", GATE_WITH_NOTE);
-            assertTrue(server.awaitReload().startsWith("xs serve: reloaded: ~1 table ("), server.log());
+            assertTrue(change(server, app, "api/notes/gate.xs", GATE_WITH_NOTE)
+                .startsWith("xs serve: reloaded: ~1 table ("), server.log());
             JsonNode gate = server.ok("GET", "/console/api/tables/gate", null);
             assertEquals(1, gate.path("items_total").asInt(), gate.toString());
             JsonNode row = gate.path("items").path(0);
@@ -374,8 +376,7 @@ class WatchServeTest {
             assertTrue(row.has("note") && row.path("note").isNull(), row.toString());
 
             // A task added by a reload runs on its schedule, with the table it writes to.
-            put(app, "task/heartbeat.xs", BEAT + "---\n" + task("heartbeat"));
-            String line = server.awaitReload();
+            String line = change(server, app, "task/heartbeat.xs", BEAT + "---\n" + task("heartbeat"));
             assertTrue(line.startsWith("xs serve: reloaded: +1 table, +1 task ("), line);
             server.await(l -> l.matches("task heartbeat run #\\d+ \\(due [^)]+\\): ok in \\d+ ms"), "of a heartbeat run");
             JsonNode tasks = server.ok("GET", "/console/api/program", null).path("tasks");
@@ -383,8 +384,7 @@ class WatchServeTest {
 
             // Removed: it runs no more while the task that replaced it runs three times (two seconds at
             // least), and the rows it wrote stay. A run launched just before the reload may still start.
-            put(app, "task/heartbeat.xs", BEAT + "---\n" + task("other"));
-            line = server.awaitReload();
+            line = change(server, app, "task/heartbeat.xs", BEAT + "---\n" + task("other"));
             assertTrue(line.startsWith("xs serve: reloaded: +1 task, -1 task ("), line);
             for (int i = 0; i < 3; i++) {
                 server.await(l -> l.matches("task other run #\\d+ \\(due [^)]+\\): ok in \\d+ ms"), "of a run of other");

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
+import xs.realtime.WsClient;
 
 /**
  * A real {@code xs serve PATH --watch} process for tests: its stderr is read line by line as it
@@ -99,6 +100,16 @@ final class WatchedServer implements AutoCloseable {
             }
             wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         }
+    }
+
+    /** Waits for the line saying what --watch watches: from then on, a change is a reload. */
+    void awaitWatching() throws InterruptedException {
+        await(l -> l.startsWith("xs serve: watching "), "saying what is watched");
+    }
+
+    /** A WebSocket client of the server's hub (null token: anonymous), patient enough for reloads under load. */
+    WsClient client(String token) {
+        return WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/rt/watch"), token).patience(30_000);
     }
 
     /** Waits for the next reload line (or "not reloaded") and returns it. */

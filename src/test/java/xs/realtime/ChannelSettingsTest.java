@@ -4,24 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every channel setting of protocol §4, on and off (channels of tests/realtime/hub/channels.xs). */
-class ChannelSettingsTest {
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() {
-        hub = TestHub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
+class ChannelSettingsTest extends SharedHubTest {
     @Test
     void activeOnAndOff() {
         WsClient a = hub.user("1");
@@ -165,9 +151,7 @@ class ChannelSettingsTest {
         WsClient b = hub.user("2");
         b.joined("open:pres");
         a.expectSilence(300);
-        a.join("chat:pres", true, false);
-        a.expect("join");
-        assertEquals(1, a.expect("presence_full").path("payload").path("presence").size());
+        assertEquals(1, a.watching("chat:pres").path("payload").path("presence").size());
         b.joined("chat:pres");
         a.expect("presence_update");
     }

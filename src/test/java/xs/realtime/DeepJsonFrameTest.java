@@ -4,25 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import xs.db.JsonDepth;
 
 /** The one JSON depth limit on realtime frames: a payload as deep as the limit is forwarded, deeper is refused. */
-class DeepJsonFrameTest {
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() {
-        hub = TestHub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
+class DeepJsonFrameTest extends SharedHubTest {
     static String nested(int depth) {
         return "[".repeat(depth) + "]".repeat(depth);
     }

@@ -8,24 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every row of protocol §2 (client to server) and §3 (server to client), against a real server. */
-class ProtocolTest {
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() {
-        hub = TestHub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
+class ProtocolTest extends SharedHubTest {
     // ---- §2 join / §3 join ----
 
     @Test
@@ -67,9 +53,7 @@ class ProtocolTest {
     void repeatedJoinIsIdempotent() {
         WsClient a = hub.user("1");
         WsClient b = hub.user("2");
-        a.join("chat:twice", true, false);
-        a.expect("join");
-        a.expect("presence_full");
+        a.watching("chat:twice");
         b.join("chat:twice", true, true);
         b.expect("join");
         b.expect("presence_full");
@@ -94,9 +78,7 @@ class ProtocolTest {
     void leaveSendsExactlyOnePresenceLeave() {
         WsClient a = hub.user("1");
         WsClient b = hub.user("2");
-        a.join("chat:leave", true, false);
-        a.expect("join");
-        a.expect("presence_full");
+        a.watching("chat:leave");
         b.joined("chat:leave");
         JsonNode joinUpdate = a.expect("presence_update");
         assertEquals("join", joinUpdate.path("payload").path("action").asText());
@@ -117,9 +99,7 @@ class ProtocolTest {
     void droppedSocketLeavesPresence() {
         WsClient a = hub.user("1");
         WsClient b = hub.user("2");
-        a.join("chat:drop", true, false);
-        a.expect("join");
-        a.expect("presence_full");
+        a.watching("chat:drop");
         b.joined("chat:drop");
         a.expect("presence_update");
         b.abort();
@@ -260,9 +240,7 @@ class ProtocolTest {
     void presenceUpdatesGoOnlyToPresenceWatchers() {
         WsClient watcher = hub.user("1");
         WsClient blind = hub.user("2");
-        watcher.join("chat:pu", true, false);
-        watcher.expect("join");
-        watcher.expect("presence_full");
+        watcher.watching("chat:pu");
         blind.joined("chat:pu");
         JsonNode update = watcher.expect("presence_update");
         assertEquals(blind.socketId, update.path("payload").path("presence").path("socketId").asText());

@@ -4,24 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Both forms of realtime_trigger (protocol §6), from tests/realtime/hub/triggers.xs. */
-class TriggerTest {
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() {
-        hub = TestHub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
+class TriggerTest extends SharedHubTest {
     @Test
     void joinTriggerAdmits() {
         WsClient a = hub.user("12");
@@ -33,9 +19,7 @@ class TriggerTest {
     @Test
     void joinTriggerVetoChangesNothing() {
         WsClient watcher = hub.user("1");
-        watcher.join("gate:veto", true, false);
-        watcher.expect("join");
-        assertEquals(1, watcher.expect("presence_full").path("payload").path("presence").size());
+        assertEquals(1, watcher.watching("gate:veto").path("payload").path("presence").size());
         WsClient vetoed = hub.user("13");
         vetoed.join("gate:veto", true, false);
         JsonNode e = vetoed.expectError("join_denied");

@@ -74,6 +74,10 @@ final class ApiServer implements AutoCloseable {
 
     /** @param outside what api.request, redis.*, storage and mail reach */
     ApiServer(Path folder, long maxBodyBytes, Outside outside) {
+        this(folder, maxBodyBytes, outside, false);
+    }
+
+    private ApiServer(Path folder, long maxBodyBytes, Outside outside, boolean tableTriggers) {
         Program program = load(folder);
         workspace = Workspace.of(program);
         db = Engines.inMemory();
@@ -88,8 +92,15 @@ final class ApiServer implements AutoCloseable {
         Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of("api_key", "k-123"),
             10_000).with(outside.withFiles(files)));
         hub.attach(interpreter);
+        // As under xs serve: a trigger's failures and debug.log lines go to the server's log.
+        TableTriggers triggers = tableTriggers ? TableTriggers.attach(interpreter, out::println) : null;
         server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, maxBodyBytes), hub,
-            new Api(workspace, interpreter, tokens), out);
+            new Api(workspace, interpreter, tokens), null, triggers, out);
+    }
+
+    /** A server whose table_triggers run on every write and show in the console, as under xs serve. */
+    static ApiServer withTableTriggers(Path folder, long maxBodyBytes) {
+        return new ApiServer(folder, maxBodyBytes, Outside.none(), true);
     }
 
     ApiServer(Path folder) {
@@ -120,6 +131,11 @@ final class ApiServer implements AutoCloseable {
             Files.writeString(p, f.getValue());
         }
         return dir;
+    }
+
+    /** Everything the server has logged so far. */
+    String logText() {
+        return log.toString(StandardCharsets.UTF_8);
     }
 
     String base() {

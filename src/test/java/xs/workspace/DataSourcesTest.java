@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xs.ast.Program;
-import xs.db.TableSchema;
-import xs.db.engines.Engines;
-import xs.db.hooks.WriteHooks;
-import xs.http.XsServer;
-import xs.interp.ChannelDirectory;
-import xs.interp.Interpreter;
-import xs.interp.Services;
-import xs.interp.TableDefinitions;
-import xs.realtime.AuthTables;
-import xs.realtime.Hub;
-import xs.realtime.HubConfig;
-import xs.realtime.LocalBroker;
-import xs.realtime.Tokens;
 
 /**
  * Named data sources over HTTP: {@code X-Data-Source: test} sends a query's db.* statements to
@@ -145,45 +125,25 @@ class DataSourcesTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private XsServer server;
+    private ApiServer api;
 
     @BeforeEach
     void start() throws Exception {
-        Program program = ApiServer.load(ApiServer.write(dir, FILES));
-        WriteHooks db = Engines.inMemory();
-        for (TableSchema t : TableDefinitions.of(program)) {
-            db.define(t);
-        }
-        PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-        Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(), log);
-        Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of(), 10_000));
-        hub.attach(interpreter);
-        TableTriggers triggers = TableTriggers.attach(interpreter, log::println);
-        server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, 4096), hub,
-            new Api(Workspace.of(program), interpreter, new Tokens("t")), null, triggers, log);
+        api = ApiServer.withTableTriggers(ApiServer.write(dir, FILES), 4096);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        api.close();
     }
 
-    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return ApiServer.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private ApiServer.Reply send(String method, String path, String body, String... headers) throws Exception {
+        return body == null ? api.send(method, path, null, null, headers) : api.json(method, path, body, headers);
     }
 
-    private JsonNode ok(HttpResponse<String> r) throws Exception {
-        assertEquals(200, r.statusCode(), r.body());
-        return ApiServer.JSON.readTree(r.body());
+    private JsonNode ok(ApiServer.Reply r) {
+        assertEquals(200, r.status(), r.body());
+        return r.json();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -228,8 +188,8 @@ class DataSourcesTest {
 
     @Test
     void aHeaderThatCannotNameADataSourceIsABadRequest() throws Exception {
-        HttpResponse<String> r = send("GET", API + "/tasks", null, "X-Data-Source", "../live");
-        assertEquals(400, r.statusCode(), r.body());
+        ApiServer.Reply r = send("GET", API + "/tasks", null, "X-Data-Source", "../live");
+        assertEquals(400, r.status(), r.body());
         assertTrue(r.body().contains("X-Data-Source: the data source name \\\"../live\\\" is not usable"), r.body());
     }
 
@@ -247,9 +207,9 @@ class DataSourcesTest {
         JsonNode tables = ok(send("GET", "/console/api/tables?datasource=test", null));
         assertEquals(1, tables.path("tables").path(0).path("rows").asInt(), tables.toString());
 
-        HttpResponse<String> unknown = send("GET", "/console/api/tables?datasource=staging", null);
-        assertEquals(404, unknown.statusCode(), "the console never opens a data source");
+        ApiServer.Reply unknown = send("GET", "/console/api/tables?datasource=staging", null);
+        assertEquals(404, unknown.status(), "the console never opens a data source");
         assertTrue(unknown.body().contains("no data source named \\\"staging\\\" (there are: live, test)"), unknown.body());
-        assertEquals(400, send("GET", "/console/api/tables?datasource=a%20b", null).statusCode());
+        assertEquals(400, send("GET", "/console/api/tables?datasource=a%20b", null).status());
     }
 }

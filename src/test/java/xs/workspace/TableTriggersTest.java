@@ -4,41 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import xs.ast.Program;
-import xs.ast.Script;
-import xs.db.TableSchema;
-import xs.db.engines.Engines;
-import xs.db.hooks.WriteHooks;
-import xs.http.XsServer;
-import xs.interp.ChannelDirectory;
-import xs.interp.Interpreter;
-import xs.interp.Services;
-import xs.interp.TableDefinitions;
-import xs.realtime.AuthTables;
-import xs.realtime.Hub;
-import xs.realtime.HubConfig;
-import xs.realtime.LocalBroker;
-import xs.realtime.Tokens;
-import xs.source.Source;
-import xs.syntax.ScriptParser;
 
 /**
  * table_trigger on a real server ({@code tests/workspace/triggers}, functions called over HTTP):
@@ -49,48 +21,26 @@ import xs.syntax.ScriptParser;
  * to its own table stopped by the depth bound.
  */
 class TableTriggersTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private XsServer server;
+    private ApiServer api;
 
     @BeforeEach
-    void start() throws IOException {
-        List<Script> scripts = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("tests/workspace/triggers"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".xs")).sorted().toList()) {
-                scripts.add(new ScriptParser().parse(new Source(f.toString(), Files.readString(f))).script());
-            }
-        }
-        Program program = new Program(scripts);
-        WriteHooks db = Engines.inMemory();
-        for (TableSchema t : TableDefinitions.of(program)) {
-            db.define(t);
-        }
-        PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-        Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(), log);
-        Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of(), 10_000));
-        hub.attach(interpreter);
-        TableTriggers triggers = TableTriggers.attach(interpreter, log::println);
-        server = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null, null, 4096), hub,
-            new Api(Workspace.of(program), interpreter, new Tokens("t")), null, triggers, log);
+    void start() {
+        api = ApiServer.withTableTriggers(Path.of("tests/workspace/triggers"), 4096);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        api.close();
     }
 
     private JsonNode call(String function) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/function/" + function))
-            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        ApiServer.Reply r = api.send("POST", "/function/" + function, null, "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.status(), r.body());
+        return r.json();
     }
 
     private String log() {
-        return logBytes.toString(StandardCharsets.UTF_8);
+        return api.logText();
     }
 
     @Test
@@ -124,9 +74,7 @@ class TableTriggersTest {
             "a trigger's debug.log lines are in the server's log: " + log());
         assertTrue(!log().contains("another data source"), "a trigger of datasource test stays silent on live");
 
-        JsonNode program = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.port() + "/console/api/program")).build(),
-            HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode program = api.get("/console/api/program").json();
         JsonNode refuse = null;
         for (JsonNode t : program.path("table_triggers")) {
             if (t.path("name").asText().equals("refuse_deletes")) {

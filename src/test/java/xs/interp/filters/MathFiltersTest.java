@@ -1,35 +1,15 @@
 package xs.interp.filters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.util.Set;
-import java.util.TreeSet;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import xs.interp.XsError;
 
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MathFiltersTest {
-    private static final Set<String> TESTED = new TreeSet<>();
-
-    private static Object call(String name, Object subject, Object... args) {
-        TESTED.add(name);
-        return Calls.apply(name, subject, args);
-    }
-
-    private static String fails(String name, Object subject, Object... args) {
-        String message = assertThrows(XsError.class, () -> call(name, subject, args)).getMessage();
-        assertTrue(message.startsWith("filter '" + name + "': "), message);
-        return message;
-    }
-
-    private static BigDecimal dec(String s) {
-        return new BigDecimal(s);
+class MathFiltersTest extends FilterFamilyTest {
+    MathFiltersTest() {
+        super(MathFilters::register);
     }
 
     @Test
@@ -225,10 +205,6 @@ class MathFiltersTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void everyMathFilterIsTested() {
-        FilterRegistry family = new FilterRegistry();
-        MathFilters.register(family);
-        Set<String> untested = new TreeSet<>(family.names());
-        untested.removeAll(TESTED);
-        assertEquals(Set.of(), untested, "math filters without a test");
+        assertEquals(Set.of(), untested(), "math filters without a test");
     }
 }

@@ -1,50 +1,16 @@
 package xs.interp.filters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import xs.interp.XsError;
 
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TypeFiltersTest {
-    private static final Set<String> TESTED = new TreeSet<>();
-
-    private static Object call(String name, Object subject, Object... args) {
-        TESTED.add(name);
-        return Calls.apply(name, subject, args);
-    }
-
-    private static String fails(String name, Object subject, Object... args) {
-        String message = assertThrows(XsError.class, () -> call(name, subject, args)).getMessage();
-        assertTrue(message.startsWith("filter '" + name + "': "), message);
-        return message;
-    }
-
-    private static List<Object> list(Object... items) {
-        return Arrays.asList(items);
-    }
-
-    private static LinkedHashMap<String, Object> obj(Object... keysAndValues) {
-        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
-    }
-
-    private static BigDecimal dec(String s) {
-        return new BigDecimal(s);
+class TypeFiltersTest extends FilterFamilyTest {
+    TypeFiltersTest() {
+        super(TypeFilters::register);
     }
 
     @Test
@@ -163,10 +129,6 @@ class TypeFiltersTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void everyTypeFilterIsTested() {
-        FilterRegistry family = new FilterRegistry();
-        TypeFilters.register(family);
-        Set<String> untested = new TreeSet<>(family.names());
-        untested.removeAll(TESTED);
-        assertEquals(Set.of(), untested, "type filters without a test");
+        assertEquals(Set.of(), untested(), "type filters without a test");
     }
 }
