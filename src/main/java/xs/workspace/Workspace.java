@@ -3,6 +3,7 @@ package xs.workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,10 @@ import xs.source.Span;
 
 /**
  * A loaded Xano workspace as the server sees it, built once per load: its api groups, the route
- * table of every query, the branch (name and middleware lists from {@code branch.xs}), and the
- * problems found while building them (two queries at one URL and verb is an error, as Xano
- * refuses to save it).
+ * table of every query, the branch (name and middleware lists from {@code branch.xs}), the
+ * middleware a query, api group, function, task or tool sets for itself (it replaces what it would
+ * inherit, as in Xano), and the problems found while building them (two queries at one URL and
+ * verb is an error, as Xano refuses to save it).
  * <pre>Workspace ws = Workspace.of(program);  ws.routes().match("Ab12Cd34", "GET", List.of("stage"))</pre>
  */
 public final class Workspace {
@@ -38,6 +40,11 @@ public final class Workspace {
     private final List<Route> routes = new ArrayList<>();
     private final RouteTable table = new RouteTable();
     private final Map<String, Chain> chains = new LinkedHashMap<>();
+    /** The chains functions, tasks and tools set for themselves: kind, then name. */
+    private final Map<String, Map<String, Chain>> own = new LinkedHashMap<>();
+    /** The chain of each query that sets one or whose api group does (keyed by declaration). */
+    private final Map<Construct, Chain> queryChains = new IdentityHashMap<>();
+    private final Map<String, Chain> groupChains = new LinkedHashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
     private String branch = "v1";
 
@@ -50,6 +57,7 @@ public final class Workspace {
         ws.readGroups();
         ws.readRoutes();
         ws.readBranch();
+        ws.readOwn();
         return ws;
     }
 
@@ -84,9 +92,25 @@ public final class Workspace {
         return branch;
     }
 
-    /** The middleware for calls of a kind: {@code query}, {@code function}, {@code task}, {@code tool}. */
+    /** The branch's middleware for calls of a kind: {@code query}, {@code function}, {@code task}, {@code tool}. */
     public Chain chain(String kind) {
         return chains.getOrDefault(kind, Chain.NONE);
+    }
+
+    /**
+     * The middleware around the function, task or tool {@code name}: its own {@code middleware}
+     * when it sets one, else the branch's for its kind.
+     */
+    public Chain chain(String kind, String name) {
+        Map<String, Chain> byName = own.get(kind);
+        Chain c = byName == null ? null : byName.get(name);
+        return c != null ? c : chain(kind);
+    }
+
+    /** The middleware around a query: its own, else its api group's, else the branch's. */
+    public Chain chain(Route route) {
+        Chain c = queryChains.get(route.query());
+        return c != null ? c : chain("query");
     }
 
     /** Errors (route collisions) and warnings (middleware that no block declares) found while loading. */
@@ -101,6 +125,10 @@ public final class Workspace {
             Object active = constant(c.attribute("active").orElse(null));
             String served = canonical instanceof String s && !s.isBlank() ? s.trim() : name;
             groups.put(name, new ApiGroup(name, served, !Boolean.FALSE.equals(active), c));
+            Chain set = ownChain(c);
+            if (set != null) {
+                groupChains.put(name, set);
+            }
         }
     }
 
@@ -140,6 +168,11 @@ public final class Workspace {
                 Span at = q.nameSpan() != null ? q.nameSpan() : q.span();
                 problems.add(copy ? Diagnostic.warning(Code.XS0222, at, message) : Diagnostic.error(Code.XS0222, at, message));
                 continue;
+            }
+            Chain set = ownChain(q);
+            set = set != null ? set : groupChains.get(group.name());
+            if (set != null) {
+                queryChains.put(q, set);
             }
             sameGroup.add(route);
             routes.add(route);
@@ -211,23 +244,59 @@ public final class Workspace {
         }
         for (Map.Entry<?, ?> kind : kinds.entrySet()) {
             if (kind.getValue() instanceof Map<?, ?> lists) {
-                chains.put(String.valueOf(kind.getKey()),
-                    new Chain(middlewares(lists.get("pre"), b), middlewares(lists.get("post"), b)));
+                chains.put(String.valueOf(kind.getKey()), new Chain(middlewares(lists.get("pre"), b.span(), "branch.xs"),
+                    middlewares(lists.get("post"), b.span(), "branch.xs")));
             }
         }
     }
 
-    private List<Middleware> middlewares(Object entries, Construct branchBlock) {
+    /** The chains functions, tasks and tools set for themselves. */
+    private void readOwn() {
+        for (Construct c : program.constructs()) {
+            if (c.kind().equals("function") || c.kind().equals("task") || c.kind().equals("tool")) {
+                Chain set = ownChain(c);
+                if (set != null && c.name() != null) {
+                    own.computeIfAbsent(c.kind(), k -> new LinkedHashMap<>()).put(c.name(), set);
+                }
+            }
+        }
+    }
+
+    /**
+     * The chain a construct sets with {@code middleware = {pre: [{name: "x"}], post: [...]}}, or
+     * null when it sets none. Setting one replaces the whole inherited chain: Xano's docs say a
+     * workflow without customizations inherits from its group or the workspace, so one with them
+     * does not (a list it leaves out is empty).
+     */
+    private Chain ownChain(Construct c) {
+        Expr written = c.attribute("middleware").orElse(null);
+        if (!(constant(written) instanceof Map<?, ?> lists)) {
+            return null;
+        }
+        String who = c.kind() + " \"" + c.name() + "\"";
+        return new Chain(middlewares(lists.get("pre"), written.span(), who),
+            middlewares(lists.get("post"), written.span(), who));
+    }
+
+    /**
+     * The middleware blocks a list names: {@code "name"} or {@code {name: "name"}}. An empty name
+     * is a slot left unset in Xano's editor and is skipped; a name no block declares is a warning
+     * and is not run.
+     */
+    private List<Middleware> middlewares(Object entries, Span at, String who) {
         List<Middleware> out = new ArrayList<>();
         if (!(entries instanceof List<?> list)) {
             return out;
         }
         for (Object entry : list) {
             Object name = entry instanceof Map<?, ?> m ? m.get("name") : entry;
+            if (name == null || (name instanceof String n && n.isBlank())) {
+                continue;
+            }
             Construct block = name instanceof String n ? program.find("middleware", n).orElse(null) : null;
             if (block == null) {
-                problems.add(Diagnostic.warning(Code.XS0222, branchBlock.span(),
-                    "branch.xs names middleware " + name + ", but no middleware block declares it: it is not run"));
+                problems.add(Diagnostic.warning(Code.XS0223, at,
+                    who + " names middleware \"" + name + "\", but no middleware block declares it: it is not run"));
                 continue;
             }
             out.add(new Middleware((String) name, block,
