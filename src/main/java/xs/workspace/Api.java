@@ -111,7 +111,7 @@ public final class Api implements Gateway {
             return Answer.error(ErrorType.BADREQUEST, "X-Data-Source: " + DataSources.problem(source.strip()));
         }
         WebRequest web = webRequest(request, token, input, delivery);
-        Outcome outcome = middleware.run(workspace.chain(route), route.query(), input, identity.auth(), web);
+        Outcome outcome = middleware.run(route.middleware(), route.query(), input, identity.auth(), web);
         return answer(outcome, web);
     }
 

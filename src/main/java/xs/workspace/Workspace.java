@@ -3,7 +3,6 @@ package xs.workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +41,6 @@ public final class Workspace {
     private final Map<String, Chain> chains = new LinkedHashMap<>();
     /** The chains functions, tasks and tools set for themselves: kind, then name. */
     private final Map<String, Map<String, Chain>> own = new LinkedHashMap<>();
-    /** The chain of each query that sets one or whose api group does (keyed by declaration). */
-    private final Map<Construct, Chain> queryChains = new IdentityHashMap<>();
     private final Map<String, Chain> groupChains = new LinkedHashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
     private String branch = "v1";
@@ -55,8 +52,8 @@ public final class Workspace {
     public static Workspace of(Program program) {
         Workspace ws = new Workspace(program);
         ws.readGroups();
-        ws.readRoutes();
         ws.readBranch();
+        ws.readRoutes();
         ws.readOwn();
         return ws;
     }
@@ -102,15 +99,14 @@ public final class Workspace {
      * when it sets one, else the branch's for its kind.
      */
     public Chain chain(String kind, String name) {
-        Map<String, Chain> byName = own.get(kind);
-        Chain c = byName == null ? null : byName.get(name);
-        return c != null ? c : chain(kind);
-    }
-
-    /** The middleware around a query: its own, else its api group's, else the branch's. */
-    public Chain chain(Route route) {
-        Chain c = queryChains.get(route.query());
-        return c != null ? c : chain("query");
+        if (!own.isEmpty()) {
+            Map<String, Chain> byName = own.get(kind);
+            Chain c = byName == null ? null : byName.get(name);
+            if (c != null) {
+                return c;
+            }
+        }
+        return chain(kind);
     }
 
     /** Errors (route collisions) and warnings (middleware that no block declares) found while loading. */
@@ -153,8 +149,10 @@ public final class Workspace {
             String verb = q.verb() == null ? "GET" : q.verb().toUpperCase(Locale.ROOT);
             Object auth = constant(q.attribute("auth").orElse(null));
             String path = q.name() == null ? "" : q.name();
+            Chain set = ownChain(q);
+            set = set != null ? set : groupChains.getOrDefault(group.name(), chain("query"));
             Route route = new Route(q, group, verb, path, Route.parse(path),
-                auth instanceof String a && !a.isBlank() ? a : null);
+                auth instanceof String a && !a.isBlank() ? a : null, set);
             List<Route> sameGroup = byCanonical.computeIfAbsent(group.canonical(), k -> new ArrayList<>());
             Route other = sameGroup.stream().filter(r -> collide(r, route)).findFirst().orElse(null);
             if (other != null) {
@@ -168,11 +166,6 @@ public final class Workspace {
                 Span at = q.nameSpan() != null ? q.nameSpan() : q.span();
                 problems.add(copy ? Diagnostic.warning(Code.XS0222, at, message) : Diagnostic.error(Code.XS0222, at, message));
                 continue;
-            }
-            Chain set = ownChain(q);
-            set = set != null ? set : groupChains.get(group.name());
-            if (set != null) {
-                queryChains.put(q, set);
             }
             sameGroup.add(route);
             routes.add(route);
