@@ -109,7 +109,7 @@ public final class Workspace {
         return chain(kind);
     }
 
-    /** Errors (route collisions) and warnings (middleware that no block declares) found while loading. */
+    /** Errors (route collisions) and warnings (a copied query, a query without a group) found while loading. */
     public List<Diagnostic> problems() {
         return List.copyOf(problems);
     }
@@ -237,8 +237,8 @@ public final class Workspace {
         }
         for (Map.Entry<?, ?> kind : kinds.entrySet()) {
             if (kind.getValue() instanceof Map<?, ?> lists) {
-                chains.put(String.valueOf(kind.getKey()), new Chain(middlewares(lists.get("pre"), b.span(), "branch.xs"),
-                    middlewares(lists.get("post"), b.span(), "branch.xs")));
+                chains.put(String.valueOf(kind.getKey()), new Chain(middlewares(lists.get("pre")),
+                    middlewares(lists.get("post"))));
             }
         }
     }
@@ -266,17 +266,15 @@ public final class Workspace {
         if (!(constant(written) instanceof Map<?, ?> lists)) {
             return null;
         }
-        String who = c.kind() + " \"" + c.name() + "\"";
-        return new Chain(middlewares(lists.get("pre"), written.span(), who),
-            middlewares(lists.get("post"), written.span(), who));
+        return new Chain(middlewares(lists.get("pre")), middlewares(lists.get("post")));
     }
 
     /**
      * The middleware blocks a list names: {@code "name"} or {@code {name: "name"}}. An empty name
-     * is a slot left unset in Xano's editor and is skipped; a name no block declares is a warning
-     * and is not run.
+     * is a slot left unset in Xano's editor and is skipped; a name no block declares is not run
+     * ({@code xs check} warns of it, and every command that serves or runs says how many warnings).
      */
-    private List<Middleware> middlewares(Object entries, Span at, String who) {
+    private List<Middleware> middlewares(Object entries) {
         List<Middleware> out = new ArrayList<>();
         if (!(entries instanceof List<?> list)) {
             return out;
@@ -288,8 +286,6 @@ public final class Workspace {
             }
             Construct block = name instanceof String n ? program.find("middleware", n).orElse(null) : null;
             if (block == null) {
-                problems.add(Diagnostic.warning(Code.XS0223, at,
-                    who + " names middleware \"" + name + "\", but no middleware block declares it: it is not run"));
                 continue;
             }
             out.add(new Middleware((String) name, block,
