@@ -38,6 +38,7 @@ public final class Checker {
         List<Diagnostic> out = new ArrayList<>();
         duplicates(out);
         ChannelCheck channels = new ChannelCheck(program);
+        MiddlewareCheck middleware = new MiddlewareCheck(program);
         for (Construct c : program.constructs()) {
             if (!KNOWN_KINDS.contains(c.kind())) {
                 String suggestion = Suggest.didYouMean(c.kind(), KNOWN_KINDS);
@@ -56,6 +57,7 @@ public final class Checker {
             new TestBlockCheck(c).run(out);
             new AddonCheck(c, regions).run(out);
             channels.construct(c, out);
+            middleware.construct(c, out);
         }
         return out;
     }

@@ -122,7 +122,7 @@ final class WatchReload {
         Api api = new Api(workspace, interpreter, tokens);
         hub.reload(ChannelDirectory.of(after), AuthTables.of(after), interpreter);
         triggers.use(interpreter);
-        tasks.reload(interpreter, workspace.chain("task"));
+        tasks.reload(interpreter, workspace);
         live.swap(api);
         long millis = (System.nanoTime() - start) / 1_000_000;
         ProgramSetup.warmLambdas(after);

@@ -44,6 +44,7 @@ public enum Code {
     XS0220("construct without a name"),
     XS0221("bare word names a variable"),
     XS0222("route collision"),
+    XS0223("unknown middleware"),
 
     XS0301("runtime error"),
     XS0302("input error"),

@@ -13,7 +13,8 @@ import xs.source.Span;
  * middleware with {@code input = {vars: {...}, type: "pre"}}; {@code tool.call} runs a tool's
  * stack (no LLM involved); {@code workflow_test.call} runs another workflow test's stack inside
  * this one (its failed expectations fail the caller). Each answers the construct's response.
- * Functions, tasks and tools run inside the branch's middleware for their kind ({@link Gateway}).
+ * Functions, tasks and tools run inside their own middleware, else the branch's for their kind
+ * ({@link Gateway}).
  */
 final class CallStatements {
     private CallStatements() {

@@ -6,7 +6,7 @@ import xs.ast.Construct;
 /**
  * What statements reach in the server around them: minting auth tokens
  * ({@code security.create_auth_token}), calling the workspace's own API in process
- * ({@code api.call}) and the branch's middleware around the functions, tasks and tools a stack
+ * ({@code api.call}) and the middleware around the functions, tasks and tools a stack
  * calls. {@code xs serve} attaches one; without it those statements say what they need.
  * <pre>security.create_auth_token { table = "user" id = $user.id extras = {} expiration = 86400 } as $token</pre>
  */
@@ -20,18 +20,21 @@ public interface Gateway {
      */
     Object apiCall(String group, String path, String verb, Object input, Object headers);
 
-    /** Whether the branch has middleware for calls of {@code kind}; a call without any costs nothing more. */
-    default boolean hasMiddleware(String kind) {
+    /**
+     * Whether a call of the {@code kind} named {@code name} runs inside middleware (its own, else
+     * the branch's for the kind); a call without any costs nothing more.
+     */
+    default boolean hasMiddleware(String kind, String name) {
         return false;
     }
 
     /**
-     * Runs a call of {@code kind} ({@code function}, {@code task} or {@code tool}) that a stack
-     * makes inside the branch's middleware for that kind; {@code steps} runs each part within the
-     * caller's run. Answers the call's outcome (its error when a middleware or the call failed).
-     * Without middleware for the kind it is the call alone.
+     * Runs a call of {@code kind} ({@code function}, {@code task} or {@code tool}) named
+     * {@code name} that a stack makes inside its middleware (its own, else the branch's for the
+     * kind); {@code steps} runs each part within the caller's run. Answers the call's outcome (its
+     * error when a middleware or the call failed). Without middleware it is the call alone.
      */
-    default Outcome throughMiddleware(String kind, Object input, Map<String, Object> auth, Steps steps) {
+    default Outcome throughMiddleware(String kind, String name, Object input, Map<String, Object> auth, Steps steps) {
         return steps.call(input);
     }
 

@@ -323,10 +323,10 @@ public final class Interpreter {
             context.inMiddleware |= callee.kind.equals("middleware");
             Gateway server = gateway;
             if (server == null || context.inMiddleware || !WRAPPED_KINDS.contains(callee.kind)
-                || !server.hasMiddleware(callee.kind)) {
+                || !server.hasMiddleware(callee.kind, name)) {
                 return invoke(target, input, auth, Map.of(), context);
             }
-            Outcome outcome = server.throughMiddleware(callee.kind, input, auth, steps(target, auth, context));
+            Outcome outcome = server.throughMiddleware(callee.kind, name, input, auth, steps(target, auth, context));
             if (!outcome.ok()) {
                 throw outcome.error();
             }

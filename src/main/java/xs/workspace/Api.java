@@ -111,36 +111,36 @@ public final class Api implements Gateway {
             return Answer.error(ErrorType.BADREQUEST, "X-Data-Source: " + DataSources.problem(source.strip()));
         }
         WebRequest web = webRequest(request, token, input, delivery);
-        Outcome outcome = middleware.run(workspace.chain("query"), route.query(), input, identity.auth(), web);
+        Outcome outcome = middleware.run(route.middleware(), route.query(), input, identity.auth(), web);
         return answer(outcome, web);
     }
 
     /**
-     * Runs a function for {@code POST /function/NAME}, inside the branch's function middleware,
+     * Runs a function for {@code POST /function/NAME}, inside its middleware (its own, else the branch's),
      * in the data source the request's {@code X-Data-Source} names (live when null).
      */
     public Outcome function(Construct function, Map<String, Object> input, Map<String, Object> auth,
                             String datasource) {
-        return middleware.run(workspace.chain("function"), function, input, auth, null, datasource);
+        return middleware.run(workspace.chain("function", function.name()), function, input, auth, null, datasource);
     }
 
-    /** Runs a task now ({@code xs run --task}), inside the branch's task middleware, as its schedule would. */
+    /** Runs a task now ({@code xs run --task}), inside its middleware, as its schedule would. */
     public Outcome task(Construct task) {
-        return middleware.run(workspace.chain("task"), task, new LinkedHashMap<>(), Identity.ANONYMOUS.auth(), null);
+        return middleware.run(workspace.chain("task", task.name()), task, new LinkedHashMap<>(), Identity.ANONYMOUS.auth(), null);
     }
 
     /**
      * A call a stack makes ({@code function.run}, {@code task.call}, {@code tool.call}) inside the
-     * branch's middleware for its kind, each part in the caller's run.
+     * middleware the callee sets, else the branch's for its kind, each part in the caller's run.
      */
     @Override
-    public boolean hasMiddleware(String kind) {
-        return !workspace.chain(kind).isEmpty();
+    public boolean hasMiddleware(String kind, String name) {
+        return !workspace.chain(kind, name).isEmpty();
     }
 
     @Override
-    public Outcome throughMiddleware(String kind, Object input, Map<String, Object> auth, Steps steps) {
-        Workspace.Chain chain = workspace.chain(kind);
+    public Outcome throughMiddleware(String kind, String name, Object input, Map<String, Object> auth, Steps steps) {
+        Workspace.Chain chain = workspace.chain(kind, name);
         return chain.isEmpty() ? steps.call(input) : MiddlewareRunner.run(chain, input, auth, steps);
     }
 

@@ -14,7 +14,8 @@ import xs.interp.WebRequest;
 import xs.interp.XsError;
 
 /**
- * Runs a query, function, task or tool inside its branch's middleware: each pre middleware before
+ * Runs a query, function, task or tool inside its middleware ({@link Route#middleware()},
+ * {@link Workspace#chain(String, String)}: its own, its api group's or the branch's): each pre middleware before
  * input validation (its response merged into, or replacing, the input), then the call, then each
  * post middleware (merged into, or replacing, the response). Middleware gets {@code $input.vars}
  * ({@code input}, {@code auth}, and {@code response} after the call) and {@code $input.type}.

@@ -11,9 +11,10 @@ import xs.ast.Construct;
  * <pre>query "stage/{stage_id}" verb=GET { api_group = "crm" auth = "user" … }</pre>
  *
  * @param authTable the table named by {@code auth = "…"}, or null for a public query
+ * @param middleware what runs around it: its own middleware, else its api group's, else the branch's
  */
 public record Route(Construct query, ApiGroup group, String verb, String path, List<Segment> segments,
-                    String authTable) {
+                    String authTable, Workspace.Chain middleware) {
 
     /** A path segment: a literal, or a parameter that binds the input {@code name}. */
     public record Segment(String text, boolean parameter) {

@@ -26,7 +26,8 @@ import xs.interp.Outcome;
  * xs.interp.Services#clock()}): {@link #tick()} runs what is due at that clock's now, so a test
  * with its own clock drives the schedule without sleeping, and {@link #start()} ticks it with
  * real time. Every run prints a line when it starts and one when it ends, naming the task and
- * the run. Each run goes through the branch's {@code task} middleware ({@code branch.xs}), as in Xano.
+ * the run. Each run goes through the task's own {@code middleware}, else the branch's {@code task}
+ * middleware ({@code branch.xs}), as in Xano.
  * <pre>task cleanup { stack { db.bulk.delete session { where = $db.session.expires_at < now } } schedule = [{starts_on: 2026-01-01 00:00:00+0000, freq: 60}] }</pre>
  */
 public final class TaskScheduler implements AutoCloseable {
@@ -45,7 +46,7 @@ public final class TaskScheduler implements AutoCloseable {
 
     // Replaced together by {@link #reload}; a run uses those current when it starts.
     private volatile Interpreter interpreter;
-    private volatile Workspace.Chain middleware;
+    private volatile Workspace middleware;
     private volatile MiddlewareRunner middlewareRunner;
     private final LongSupplier clock;
     private final TaskLease lease;
@@ -83,11 +84,11 @@ public final class TaskScheduler implements AutoCloseable {
      * @param runner where runs execute (the scheduler itself never runs a stack)
      */
     public TaskScheduler(Interpreter interpreter, TaskLease lease, Executor runner, PrintStream log) {
-        this(interpreter, Workspace.of(interpreter.program()).chain("task"), lease, runner, log);
+        this(interpreter, Workspace.of(interpreter.program()), lease, runner, log);
     }
 
-    /** @param middleware the branch's task middleware, run around every run */
-    public TaskScheduler(Interpreter interpreter, Workspace.Chain middleware, TaskLease lease, Executor runner,
+    /** @param middleware the workspace whose task middleware runs around every run */
+    public TaskScheduler(Interpreter interpreter, Workspace middleware, TaskLease lease, Executor runner,
                          PrintStream log) {
         this.interpreter = interpreter;
         this.middleware = middleware;
@@ -126,11 +127,11 @@ public final class TaskScheduler implements AutoCloseable {
      * applies from now. A removed task runs no more (a run going on finishes). A new task is
      * scheduled from now. Each change of schedule is logged.
      *
-     * @param chain the reloaded branch's task middleware
+     * @param workspace the reloaded workspace, whose task middleware runs from now
      */
-    public synchronized void reload(Interpreter next, Workspace.Chain chain) {
+    public synchronized void reload(Interpreter next, Workspace workspace) {
         interpreter = next;
-        middleware = chain;
+        middleware = workspace;
         middlewareRunner = new MiddlewareRunner(next);
         long now = clock.getAsLong();
         Map<String, Entry> before = new LinkedHashMap<>(tasks);
@@ -302,7 +303,7 @@ public final class TaskScheduler implements AutoCloseable {
         MiddlewareRunner runWith;
         synchronized (this) {
             task = e.task;
-            chain = middleware;
+            chain = middleware.chain("task", e.task.name());
             runWith = middlewareRunner;
         }
         String name = task.name();

@@ -18,9 +18,10 @@ import xs.source.Span;
 
 /**
  * A loaded Xano workspace as the server sees it, built once per load: its api groups, the route
- * table of every query, the branch (name and middleware lists from {@code branch.xs}), and the
- * problems found while building them (two queries at one URL and verb is an error, as Xano
- * refuses to save it).
+ * table of every query, the branch (name and middleware lists from {@code branch.xs}), the
+ * middleware a query, api group, function, task or tool sets for itself (it replaces what it would
+ * inherit, as in Xano), and the problems found while building them (two queries at one URL and
+ * verb is an error, as Xano refuses to save it).
  * <pre>Workspace ws = Workspace.of(program);  ws.routes().match("Ab12Cd34", "GET", List.of("stage"))</pre>
  */
 public final class Workspace {
@@ -38,6 +39,9 @@ public final class Workspace {
     private final List<Route> routes = new ArrayList<>();
     private final RouteTable table = new RouteTable();
     private final Map<String, Chain> chains = new LinkedHashMap<>();
+    /** The chains functions, tasks and tools set for themselves: kind, then name. */
+    private final Map<String, Map<String, Chain>> own = new LinkedHashMap<>();
+    private final Map<String, Chain> groupChains = new LinkedHashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
     private String branch = "v1";
 
@@ -48,8 +52,9 @@ public final class Workspace {
     public static Workspace of(Program program) {
         Workspace ws = new Workspace(program);
         ws.readGroups();
-        ws.readRoutes();
         ws.readBranch();
+        ws.readRoutes();
+        ws.readOwn();
         return ws;
     }
 
@@ -84,12 +89,27 @@ public final class Workspace {
         return branch;
     }
 
-    /** The middleware for calls of a kind: {@code query}, {@code function}, {@code task}, {@code tool}. */
+    /** The branch's middleware for calls of a kind: {@code query}, {@code function}, {@code task}, {@code tool}. */
     public Chain chain(String kind) {
         return chains.getOrDefault(kind, Chain.NONE);
     }
 
-    /** Errors (route collisions) and warnings (middleware that no block declares) found while loading. */
+    /**
+     * The middleware around the function, task or tool {@code name}: its own {@code middleware}
+     * when it sets one, else the branch's for its kind.
+     */
+    public Chain chain(String kind, String name) {
+        if (!own.isEmpty()) {
+            Map<String, Chain> byName = own.get(kind);
+            Chain c = byName == null ? null : byName.get(name);
+            if (c != null) {
+                return c;
+            }
+        }
+        return chain(kind);
+    }
+
+    /** Errors (route collisions) and warnings (a copied query, a query without a group) found while loading. */
     public List<Diagnostic> problems() {
         return List.copyOf(problems);
     }
@@ -101,6 +121,10 @@ public final class Workspace {
             Object active = constant(c.attribute("active").orElse(null));
             String served = canonical instanceof String s && !s.isBlank() ? s.trim() : name;
             groups.put(name, new ApiGroup(name, served, !Boolean.FALSE.equals(active), c));
+            Chain set = ownChain(c);
+            if (set != null) {
+                groupChains.put(name, set);
+            }
         }
     }
 
@@ -125,8 +149,10 @@ public final class Workspace {
             String verb = q.verb() == null ? "GET" : q.verb().toUpperCase(Locale.ROOT);
             Object auth = constant(q.attribute("auth").orElse(null));
             String path = q.name() == null ? "" : q.name();
+            Chain set = ownChain(q);
+            set = set != null ? set : groupChains.getOrDefault(group.name(), chain("query"));
             Route route = new Route(q, group, verb, path, Route.parse(path),
-                auth instanceof String a && !a.isBlank() ? a : null);
+                auth instanceof String a && !a.isBlank() ? a : null, set);
             List<Route> sameGroup = byCanonical.computeIfAbsent(group.canonical(), k -> new ArrayList<>());
             Route other = sameGroup.stream().filter(r -> collide(r, route)).findFirst().orElse(null);
             if (other != null) {
@@ -211,23 +237,55 @@ public final class Workspace {
         }
         for (Map.Entry<?, ?> kind : kinds.entrySet()) {
             if (kind.getValue() instanceof Map<?, ?> lists) {
-                chains.put(String.valueOf(kind.getKey()),
-                    new Chain(middlewares(lists.get("pre"), b), middlewares(lists.get("post"), b)));
+                chains.put(String.valueOf(kind.getKey()), new Chain(middlewares(lists.get("pre")),
+                    middlewares(lists.get("post"))));
             }
         }
     }
 
-    private List<Middleware> middlewares(Object entries, Construct branchBlock) {
+    /** The chains functions, tasks and tools set for themselves. */
+    private void readOwn() {
+        for (Construct c : program.constructs()) {
+            if (c.kind().equals("function") || c.kind().equals("task") || c.kind().equals("tool")) {
+                Chain set = ownChain(c);
+                if (set != null && c.name() != null) {
+                    own.computeIfAbsent(c.kind(), k -> new LinkedHashMap<>()).put(c.name(), set);
+                }
+            }
+        }
+    }
+
+    /**
+     * The chain a construct sets with {@code middleware = {pre: [{name: "x"}], post: [...]}}, or
+     * null when it sets none. Setting one replaces the whole inherited chain: Xano's docs say a
+     * workflow without customizations inherits from its group or the workspace, so one with them
+     * does not (a list it leaves out is empty).
+     */
+    private Chain ownChain(Construct c) {
+        Expr written = c.attribute("middleware").orElse(null);
+        if (!(constant(written) instanceof Map<?, ?> lists)) {
+            return null;
+        }
+        return new Chain(middlewares(lists.get("pre")), middlewares(lists.get("post")));
+    }
+
+    /**
+     * The middleware blocks a list names: {@code "name"} or {@code {name: "name"}}. An empty name
+     * is a slot left unset in Xano's editor and is skipped; a name no block declares is not run
+     * ({@code xs check} warns of it, and every command that serves or runs says how many warnings).
+     */
+    private List<Middleware> middlewares(Object entries) {
         List<Middleware> out = new ArrayList<>();
         if (!(entries instanceof List<?> list)) {
             return out;
         }
         for (Object entry : list) {
             Object name = entry instanceof Map<?, ?> m ? m.get("name") : entry;
+            if (name == null || (name instanceof String n && n.isBlank())) {
+                continue;
+            }
             Construct block = name instanceof String n ? program.find("middleware", n).orElse(null) : null;
             if (block == null) {
-                problems.add(Diagnostic.warning(Code.XS0222, branchBlock.span(),
-                    "branch.xs names middleware " + name + ", but no middleware block declares it: it is not run"));
                 continue;
             }
             out.add(new Middleware((String) name, block,

@@ -277,4 +277,50 @@ class TaskSchedulerTest {
         String text = logBytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("task ticker run #1 (due 2026-01-01T02:00:00Z): log: after post"), text);
     }
+
+    @Test
+    void aTaskWithMiddlewareOfItsOwnRunsItInsteadOfTheBranchs() throws Exception {
+        TaskScheduler scheduler = new TaskScheduler(interpreter("""
+            table tick {
+              schema {
+                int id
+                timestamp at?
+              }
+            }
+            ---
+            task ticker {
+              stack {
+              }
+              schedule = [{starts_on: 2026-01-01 02:00:00+0000, freq: 60}]
+              middleware = {pre: [{name: ""}], post: [{name: "own_after"}]}
+            }
+            ---
+            branch v1 {
+              middleware = {task: {pre: ["branch_before"], post: []}}
+            }
+            ---
+            middleware branch_before {
+              stack {
+                db.add tick {
+                  data = {at: 1}
+                }
+              }
+              response = null
+            }
+            ---
+            middleware own_after {
+              stack {
+                debug.log {
+                  value = "own after " ~ $input.type
+                }
+              }
+              response = null
+            }
+            """), TaskLease.ALONE, Runnable::run, log);
+        now.set(START);
+        scheduler.tick();
+        assertEquals(0, ticks(), "the branch's pre middleware did not run");
+        String text = logBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("task ticker run #1 (due 2026-01-01T02:00:00Z): log: own after post"), text);
+    }
 }

@@ -128,6 +128,6 @@ class WorkspaceTest {
         assertEquals(Middleware.Strategy.MERGE, b.strategy());
         assertEquals(Middleware.Policy.RETHROW, b.policy());
         assertTrue(ws.chain("function").isEmpty());
-        assertTrue(ws.problems().get(0).message().contains("missing"), ws.problems().toString());
+        assertTrue(ws.problems().isEmpty(), "xs check warns of the missing name: " + ws.problems());
     }
 }
