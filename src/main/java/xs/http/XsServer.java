@@ -47,26 +47,37 @@ public final class XsServer implements AutoCloseable {
      * @param headerTimeoutMillis    time a client has to send a request's line and headers once it started
      * @param keepAliveTimeoutMillis time a connection may wait, new or between requests, before its next request
      * @param cors                   which origins' pages may call the functions
+     * @param writeTimeoutMillis     time a response's bytes may wait for a client that takes none before the
+     *                               connection is closed
      */
     public record Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes,
-                           int headerTimeoutMillis, int keepAliveTimeoutMillis, CorsPolicy cors) {
+                           int headerTimeoutMillis, int keepAliveTimeoutMillis, CorsPolicy cors,
+                           int writeTimeoutMillis) {
         public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
         public static final int DEFAULT_HEADER_TIMEOUT_MILLIS = 10_000;
         public static final int DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS = 20_000;
+        /** As nginx's {@code send_timeout}: a minute without the client taking a byte. */
+        public static final int DEFAULT_WRITE_TIMEOUT_MILLIS = 60_000;
 
         /** The default timeouts, and any origin. */
         public Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes) {
             this(host, port, canonical, tls, maxBodyBytes, DEFAULT_HEADER_TIMEOUT_MILLIS,
-                DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS, CorsPolicy.ANY_ORIGIN);
+                DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS, CorsPolicy.ANY_ORIGIN, DEFAULT_WRITE_TIMEOUT_MILLIS);
         }
 
         public Settings withTimeouts(int headerMillis, int keepAliveMillis) {
-            return new Settings(host, port, canonical, tls, maxBodyBytes, headerMillis, keepAliveMillis, cors);
+            return new Settings(host, port, canonical, tls, maxBodyBytes, headerMillis, keepAliveMillis, cors,
+                writeTimeoutMillis);
+        }
+
+        public Settings withWriteTimeout(int millis) {
+            return new Settings(host, port, canonical, tls, maxBodyBytes, headerTimeoutMillis, keepAliveTimeoutMillis,
+                cors, millis);
         }
 
         public Settings withCors(CorsPolicy policy) {
             return new Settings(host, port, canonical, tls, maxBodyBytes, headerTimeoutMillis, keepAliveTimeoutMillis,
-                policy);
+                policy, writeTimeoutMillis);
         }
     }
 
@@ -148,7 +159,8 @@ public final class XsServer implements AutoCloseable {
         HttpListener listener;
         try {
             listener = HttpListener.start(settings.host(), settings.port(), settings.tls(), options,
-                new AccessLog(new RequestGate(routes, settings.maxBodyBytes()), log));
+                new AccessLog(new RequestGate(routes, settings.maxBodyBytes()), log), settings.writeTimeoutMillis(),
+                log::println);
         } catch (RuntimeException e) {
             functionWorkers.shutdownNow();
             throw e;
