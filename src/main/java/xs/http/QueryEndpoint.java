@@ -63,11 +63,16 @@ public final class QueryEndpoint extends WorkerHandler {
         this.log = log;
     }
 
-    /** Uploads are parsed as they stream in, on the worker: the whole body is not read first. */
+    /**
+     * Uploads are parsed as they stream in, on the worker: the whole body is not read first. A GET
+     * or HEAD never parses its body, so it is read (and checked) first whatever its type.
+     */
     @Override
     boolean readsBodyFirst(HttpServerExchange exchange) {
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        String verb = exchange.getRequestMethod().toString().toUpperCase(Locale.ROOT);
+        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+            || verb.equals("GET") || verb.equals("HEAD");
     }
 
     @Override

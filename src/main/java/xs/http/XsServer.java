@@ -159,13 +159,20 @@ public final class XsServer implements AutoCloseable {
         HttpListener listener;
         try {
             listener = HttpListener.start(settings.host(), settings.port(), settings.tls(), options,
-                new AccessLog(new RequestGate(routes, settings.maxBodyBytes()), log), settings.writeTimeoutMillis(),
+                new AccessLog(new RequestGate(new BodyFirst(routes, settings.maxBodyBytes(), settings.headerTimeoutMillis(),
+                    XsServer::readsItsOwnBody), settings.maxBodyBytes()), log), settings.writeTimeoutMillis(),
                 log::println);
         } catch (RuntimeException e) {
             functionWorkers.shutdownNow();
             throw e;
         }
         return new XsServer(listener, hub, functionWorkers, settings.tls() != null);
+    }
+
+    /** The endpoints that read a request's body themselves ({@link WorkerHandler}s). */
+    private static boolean readsItsOwnBody(String path) {
+        return path.startsWith(ConsoleApi.PREFIX) || path.startsWith(QueryEndpoint.PREFIX)
+            || path.startsWith(FunctionEndpoint.PREFIX);
     }
 
     private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, LiveApi live,
@@ -176,6 +183,10 @@ public final class XsServer implements AutoCloseable {
         // name of this machine (a rebound domain must not read the tables).
         if ((path.startsWith(ConsoleApi.PREFIX) || ConsoleAssets.serves(path)) && !machine.named(exchange)) {
             AccessLog.note(exchange, "Host does not name this machine");
+            if (RequestBody.announced(exchange)) {
+                // A refusal does not read the body: the connection closes after it (RequestGate.refuse).
+                exchange.setPersistent(false);
+            }
             Responses.error(exchange, 403, ErrorType.ACCESSDENIED, "the console answers only at this machine's own "
                 + "names (localhost, 127.0.0.1, [::1], or the address it listens on), not at the host this request names");
             return;
