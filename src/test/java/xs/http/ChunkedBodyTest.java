@@ -54,6 +54,13 @@ class ChunkedBodyTest {
               response = "pong"
             }
 
+            query upload verb=POST {
+              api_group = "t"
+              stack {
+              }
+              response = "got it"
+            }
+
             function "size" {
               input {
                 text pad
@@ -388,5 +395,40 @@ class ChunkedBodyTest {
         Answer b = refused(impatient, HttpLimitsTest.post("/function/size", "Content-Length: 20\r\n",
             "{\"pad\":".getBytes(StandardCharsets.US_ASCII)), "half a body");
         assertEquals(408, b.status(), b.body());
+    }
+
+    static byte[] upload(String headers, String body) {
+        return ("POST /api:t/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+            + headers + "\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void anUploadThatStopsIs408() throws Exception {
+        // Multipart bodies stream into a worker instead of being read first: the same limit holds there.
+        String part = "--x\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n\r\nhel";
+        Answer a = refused(impatient, upload("Content-Length: 400\r\n", part), "half an upload");
+        assertEquals(408, a.status(), a.body());
+        assertTrue(a.json().path("message").asText().contains("stopped arriving for 2 s"), a.body());
+        awaitLogged("POST /api:t/upload 408", "stopped arriving");
+        Answer chunkedUpload = refused(impatient, upload("Transfer-Encoding: chunked\r\n",
+            Integer.toHexString(part.length()) + "\r\n" + part + "\r\n"), "half a chunked upload");
+        assertEquals(408, chunkedUpload.status(), chunkedUpload.body());
+    }
+
+    @Test
+    void anUploadWhoseFramingTricklesInIsRead() throws Exception {
+        String body = "--x\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n\r\nhello\r\n--x--\r\n";
+        try (Socket socket = new Socket("127.0.0.1", impatient.port())) {
+            socket.setSoTimeout(60_000);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            out.write(upload("Transfer-Encoding: chunked\r\n", Integer.toHexString(body.length())));
+            trickle(out, ";name=long-value");
+            out.write(("\r\n" + body + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Answer a = HttpLimitsTest.read(socket.getInputStream());
+            assertEquals(200, a.status(), a.body());
+            assertEquals("\"got it\"", a.body());
+        }
     }
 }
