@@ -36,6 +36,8 @@ final class WriteTimeout extends AbstractStreamSinkConduit<StreamSinkConduit> {
     private final AtomicBoolean armed = new AtomicBoolean();
     private final AtomicBoolean expired = new AtomicBoolean();
     private volatile WriteReadyHandler ready;
+    /** Whether the last write left bytes with its writer. */
+    private volatile boolean leftOver;
 
     /** What a write gets once the connection was closed for taking no bytes. */
     static final class Expired extends IOException {
@@ -109,6 +111,9 @@ final class WriteTimeout extends AbstractStreamSinkConduit<StreamSinkConduit> {
         boolean done = next.flush();
         if (!done) {
             waiting();
+        } else if (!leftOver) {
+            // What was written, a TLS layer's records included, is out.
+            waitingSince = NOT_WAITING;
         }
         return done;
     }
@@ -159,6 +164,7 @@ final class WriteTimeout extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
     /** After a write: bytes left over wait from now when some moved, else since they first waited. */
     private void wrote(boolean moved, boolean left) {
+        leftOver = left;
         if (!left) {
             waitingSince = NOT_WAITING;
             return;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,31 @@ class WriteTimeoutTest {
             await(() -> logged().contains(closedLine(function)), "the log line for the function's client");
             assertServed();
             await(() -> server.heldHttpConnections() == 0, "every connection is closed");
+        }
+    }
+
+    @Test
+    void overTlsTooAnAnswerNoOneReadsIsClosed(@TempDir Path dir) throws Exception {
+        Path cert = FunctionEndpointTest.selfSigned(dir);
+        Program program = FunctionEndpointTest.load(Files.writeString(dir.resolve("app.xs"), PROGRAM).getParent());
+        Hub hub = new Hub(HubConfig.defaults(), ChannelDirectory.of(program), AuthTables.of(program), new LocalBroker(),
+            new PrintStream(LOG, true, StandardCharsets.UTF_8));
+        Interpreter interpreter = new Interpreter(program, Services.of(db, hub.sink(), Map.of(), 600_000));
+        hub.attach(interpreter);
+        try (XsServer tls = XsServer.start(new XsServer.Settings("127.0.0.1", 0, null,
+            PemTls.context(cert, dir.resolve("key.pem")), 1 << 20).withWriteTimeout(1000), hub, interpreter,
+            new Tokens("s"), new PrintStream(LOG, true, StandardCharsets.UTF_8))) {
+            Socket plain = new Socket();
+            plain.setReceiveBufferSize(4096);
+            plain.connect(new InetSocketAddress("127.0.0.1", tls.port()));
+            try (SSLSocket client = (SSLSocket) FunctionEndpointTest.trusting(cert).getSocketFactory()
+                .createSocket(plain, "127.0.0.1", tls.port(), true)) {
+                client.startHandshake();
+                client.getOutputStream().write(get("/api:s/big").getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                await(() -> tls.heldHttpConnections() == 0, "the TLS connection is closed");
+                await(() -> logged().contains(closedLine(plain)), "the log line for the TLS client");
+            }
         }
     }
 
