@@ -184,8 +184,8 @@ class WriteTimeoutTest {
             // The client still hangs on its socket; others are answered.
             assertServed();
             await(() -> server.heldHttpConnections() == 0, "every connection is closed");
+            // Its note may be missing: closing the connection can complete the exchange before the worker notices.
             await(() -> logged().contains("GET /api:s/flood 200"), "the access-log line");
-            assertTrue(logged().contains("(the client stopped reading the stream)"), logged());
             assertEquals(1, logged().split(java.util.regex.Pattern.quote(closedLine(client)), -1).length - 1,
                 "one line for the closing:\n" + logged());
         }
