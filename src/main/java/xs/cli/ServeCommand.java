@@ -111,6 +111,11 @@ final class ServeCommand implements Callable<Integer> {
             + "Running requests and WebSockets are never cut.")
     int keepAliveTimeout;
 
+    @Option(names = "--write-timeout", defaultValue = "60", paramLabel = "SECONDS",
+        description = "Close a connection whose client takes no bytes of its response (or stream) this long "
+            + "(default: ${DEFAULT-VALUE}).")
+    int writeTimeout;
+
     @Option(names = "--watch",
         description = "Reload the scripts when a .xs file under PATH changes: the database, WebSocket connections "
             + "and channels stay; a change with errors keeps the last good program serving.")
@@ -166,8 +171,9 @@ final class ServeCommand implements Callable<Integer> {
             err.println("xs: " + e.getMessage());
             return 2;
         }
-        if (headerTimeout < 1 || keepAliveTimeout < 1 || headerTimeout > 3600 || keepAliveTimeout > 3600) {
-            err.println("xs: --header-timeout and --keep-alive-timeout are whole seconds from 1 to 3600");
+        if (headerTimeout < 1 || keepAliveTimeout < 1 || writeTimeout < 1 || headerTimeout > 3600
+            || keepAliveTimeout > 3600 || writeTimeout > 3600) {
+            err.println("xs: --header-timeout, --keep-alive-timeout and --write-timeout are whole seconds from 1 to 3600");
             return 2;
         }
         Program program = loaded.program();
@@ -227,7 +233,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             XsServer.Settings settings = new XsServer.Settings(host, port, canonical, tls,
                 XsServer.Settings.DEFAULT_MAX_BODY_BYTES).withTimeouts(headerTimeout * 1000, keepAliveTimeout * 1000)
-                .withCors(cors);
+                .withWriteTimeout(writeTimeout * 1000).withCors(cors);
             server = XsServer.start(settings, hub, api, tasks, triggers, log);
         } catch (RuntimeException e) {
             taskRuns.shutdownNow();

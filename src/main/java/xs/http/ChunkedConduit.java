@@ -4,6 +4,7 @@ import io.undertow.conduits.ReadDataStreamSourceConduit;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.ImmediatePooledByteBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,6 +25,9 @@ import org.xnio.conduits.StreamSourceConduit;
  * <pre>ChunkedConduit.install(exchange, 16 << 20);   // before anything reads the body</pre>
  */
 final class ChunkedConduit extends AbstractStreamSourceConduit<StreamSourceConduit> {
+    /** The request's conduit, for {@link RequestBody}'s stall timer. */
+    static final AttachmentKey<ChunkedConduit> KEY = AttachmentKey.create(ChunkedConduit.class);
+
     private final HttpServerExchange exchange;
     private final HttpServerConnection connection;
     private final ChunkedDecoder decoder;
@@ -31,6 +35,8 @@ final class ChunkedConduit extends AbstractStreamSourceConduit<StreamSourceCondu
     private final ByteBuffer raw = ByteBuffer.allocate(8 * 1024).flip();
     private ChunkedDecoder.Malformed failure;
     private boolean ended;
+    /** {@link System#nanoTime()} when bytes of the body last came, data or framing. */
+    private volatile long lastArrival = System.nanoTime();
 
     private ChunkedConduit(StreamSourceConduit next, HttpServerExchange exchange, HttpServerConnection connection,
                            long maxBytes) {
@@ -47,8 +53,9 @@ final class ChunkedConduit extends AbstractStreamSourceConduit<StreamSourceCondu
     static void install(HttpServerExchange exchange, long maxBytes) {
         if (exchange.getConnection() instanceof HttpServerConnection connection) {
             StreamSourceConduit bytes = new ReadDataStreamSourceConduit(connection.getOriginalSourceConduit(), connection);
-            connection.getChannel().getSourceChannel().setConduit(new ChunkedConduit(bytes, exchange, connection,
-                maxBytes));
+            ChunkedConduit conduit = new ChunkedConduit(bytes, exchange, connection, maxBytes);
+            connection.getChannel().getSourceChannel().setConduit(conduit);
+            exchange.putAttachment(KEY, conduit);
         }
     }
 
@@ -80,6 +87,7 @@ final class ChunkedConduit extends AbstractStreamSourceConduit<StreamSourceCondu
                 if (n == 0) {
                     return copied;
                 }
+                lastArrival = System.nanoTime();
             }
         } catch (ChunkedDecoder.Malformed e) {
             failure = e;
@@ -90,6 +98,11 @@ final class ChunkedConduit extends AbstractStreamSourceConduit<StreamSourceCondu
             end();
             throw e;
         }
+    }
+
+    /** When bytes of the body last arrived: a size line or trailer that trickles in is not a stall. */
+    long lastArrival() {
+        return lastArrival;
     }
 
     @Override

@@ -92,7 +92,8 @@ public final class CorsPolicy {
         String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
         boolean preflight = exchange.getRequestMethod().equals(Methods.OPTIONS);
         if (!anyOrigin() && origin != null && !allowed(origin, exchange)) {
-            exchange.setPersistent(!preflight);
+            // A refusal does not read the body: the connection closes after it (RequestGate.refuse).
+            exchange.setPersistent(!preflight && !RequestBody.announced(exchange) && exchange.isPersistent());
             Responses.error(exchange, 403, ErrorType.ACCESSDENIED, "pages from " + origin
                 + " may not call this server: start xs serve with --cors-origin " + origin + " to allow them");
             return false;

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
@@ -29,8 +30,10 @@ import xs.realtime.SocketCloser;
  * up as {@code Undertow.start()} does, with one difference: every accepted connection reads
  * through {@link CloseElsewhere}, so a connection the peer ended or reset is closed on the
  * {@link SocketCloser}'s thread, not on the I/O thread (where XNIO pays a selectNow per close:
- * 15,000 keep-alive connections reset together stalled every other client for seconds).
- * <pre>HttpListener l = HttpListener.start("127.0.0.1", 0, null, options, handler);</pre>
+ * 15,000 keep-alive connections reset together stalled every other client for seconds); and
+ * every connection writes through a {@link WriteTimeout}, so a client that stops reading cannot
+ * hold a worker or the connection for good.
+ * <pre>HttpListener l = HttpListener.start("127.0.0.1", 0, null, options, handler, 60_000, log::println);</pre>
  */
 final class HttpListener implements AutoCloseable {
     private final XnioWorker worker;
@@ -43,8 +46,15 @@ final class HttpListener implements AutoCloseable {
         this.open = open;
     }
 
-    /** Listens; throws {@link IllegalStateException} with the cause when the address cannot be bound. */
-    static HttpListener start(String host, int port, SSLContext tls, OptionMap serverOptions, HttpHandler root) {
+    /**
+     * Listens; throws {@link IllegalStateException} with the cause when the address cannot be bound.
+     *
+     * @param writeTimeoutMillis how long a response's bytes may wait for a client that takes none
+     *                           before its connection is closed ({@link WriteTimeout}; 0: never)
+     * @param log                where that closing is reported, one line each
+     */
+    static HttpListener start(String host, int port, SSLContext tls, OptionMap serverOptions, HttpHandler root,
+                              long writeTimeoutMillis, Consumer<String> log) {
         int ioThreads = Math.max(Runtime.getRuntime().availableProcessors(), 2);
         Xnio xnio = Xnio.getInstance(HttpListener.class.getClassLoader());
         XnioWorker worker;
@@ -77,6 +87,10 @@ final class HttpListener implements AutoCloseable {
         ChannelListener<StreamConnection> wrapped = connection -> {
             connection.getSourceChannel().setConduit(new CloseElsewhere(connection.getSourceChannel().getConduit(),
                 connection));
+            if (writeTimeoutMillis > 0) {
+                connection.getSinkChannel().setConduit(new WriteTimeout(connection.getSinkChannel().getConduit(),
+                    connection, writeTimeoutMillis, log));
+            }
             open.handleEvent(connection);
         };
         try {

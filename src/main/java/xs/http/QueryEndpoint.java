@@ -45,6 +45,7 @@ public final class QueryEndpoint extends WorkerHandler {
 
     private final Supplier<Api> live;
     private final long maxBodyBytes;
+    private final long stallMillis;
     private final String scheme;
     private final Executor workers;
     private final PrintStream log;
@@ -58,16 +59,22 @@ public final class QueryEndpoint extends WorkerHandler {
         super(workers, maxBodyBytes, stallMillis);
         this.live = live;
         this.maxBodyBytes = maxBodyBytes;
+        this.stallMillis = stallMillis;
         this.scheme = secure ? "https" : "http";
         this.workers = workers;
         this.log = log;
     }
 
-    /** Uploads are parsed as they stream in, on the worker: the whole body is not read first. */
+    /**
+     * Uploads are parsed as they stream in, on the worker: the whole body is not read first. A GET
+     * or HEAD never parses its body, so it is read (and checked) first whatever its type.
+     */
     @Override
     boolean readsBodyFirst(HttpServerExchange exchange) {
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        String verb = exchange.getRequestMethod().toString().toUpperCase(Locale.ROOT);
+        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+            || verb.equals("GET") || verb.equals("HEAD");
     }
 
     @Override
@@ -264,6 +271,7 @@ public final class QueryEndpoint extends WorkerHandler {
 
     /** Form fields as text, files as {@code {name, size, mime, path}} (the upload, kept for the request). */
     private Body multipart(HttpServerExchange exchange, List<Path> uploads) throws BadRequest {
+        ReadStall.install(exchange, stallMillis);
         exchange.startBlocking();
         exchange.setMaxEntitySize(maxBodyBytes);
         MultiPartParserDefinition multipart = new MultiPartParserDefinition();
@@ -289,6 +297,10 @@ public final class QueryEndpoint extends WorkerHandler {
             }
         } catch (ChunkedDecoder.Malformed e) {
             throw new BadRequest(e.status, ErrorType.BADREQUEST, e.getMessage());
+        } catch (ReadStall.Stalled e) {
+            // The rest of the body is not waited for.
+            exchange.setPersistent(false);
+            throw new BadRequest(408, ErrorType.BADREQUEST, e.getMessage());
         } catch (IOException | RuntimeException e) {
             int status = String.valueOf(e.getMessage()).contains("size") ? 413 : 400;
             throw new BadRequest(status, ErrorType.BADREQUEST, "the multipart body could not be read: "

@@ -13,9 +13,10 @@ import xs.interp.ErrorType;
 /**
  * Reads a request's body on its I/O thread as it arrives, before a worker takes the request: a
  * client that sends its body slowly, or stops in the middle, holds no worker thread. Past the
- * size limit the request is answered 413, a body that stalls (no byte for the stall time) 408,
- * a malformed chunked body 400 at the first byte that breaks it ({@link ChunkedConduit}); each
- * with an access-log line and no stack trace, and the connection then closes. The bytes are then attached to the exchange for {@link Responses#readJson}.
+ * size limit the request is answered 413, a body that stalls (no byte of it, chunk framing
+ * included, for the stall time) 408, a malformed chunked body 400 at the first byte that breaks
+ * it ({@link ChunkedConduit}); each with an access-log line and no stack trace, and the connection
+ * then closes. The bytes are then attached to the exchange for {@link Responses#readJson}.
  * <pre>RequestBody.read(exchange, 16 << 20, 10_000, () -> exchange.dispatch(workers, task));</pre>
  */
 final class RequestBody {
@@ -25,15 +26,23 @@ final class RequestBody {
     private final long maxBytes;
     private final long stallMillis;
     private final Runnable then;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** The body so far; null when it is only checked ({@link #skip}). */
+    private final ByteArrayOutputStream bytes;
+    /** The chunk decoder of a chunked body, which sees the framing bytes too; else null. */
+    private final ChunkedConduit chunked;
+    private long size;
+    /** {@link System#nanoTime()} when the last byte of data arrived. */
+    private long lastData = System.nanoTime();
     private XnioExecutor.Key stall;
     private boolean done;
 
-    private RequestBody(HttpServerExchange exchange, long maxBytes, long stallMillis, Runnable then) {
+    private RequestBody(HttpServerExchange exchange, long maxBytes, long stallMillis, Runnable then, boolean keep) {
         this.exchange = exchange;
         this.maxBytes = maxBytes;
         this.stallMillis = stallMillis;
         this.then = then;
+        this.bytes = keep ? new ByteArrayOutputStream() : null;
+        this.chunked = exchange.getAttachment(ChunkedConduit.KEY);
     }
 
     /** Whether the request says a body follows. */
@@ -45,28 +54,41 @@ final class RequestBody {
 
     /** Reads the whole body (on the I/O thread), attaches it, and runs {@code then}; or answers the failure. */
     static void read(HttpServerExchange exchange, long maxBytes, long stallMillis, Runnable then) {
-        RequestBody body = new RequestBody(exchange, maxBytes, stallMillis, then);
-        body.armStall();
-        exchange.getRequestReceiver().receivePartialBytes(body::received, body::failed);
+        new RequestBody(exchange, maxBytes, stallMillis, then, true).start();
+    }
+
+    /** As {@link #read}, for an endpoint that needs no body: the body is checked and dropped, nothing attached. */
+    static void skip(HttpServerExchange exchange, long maxBytes, long stallMillis, Runnable then) {
+        new RequestBody(exchange, maxBytes, stallMillis, then, false).start();
+    }
+
+    private void start() {
+        armStall(stallMillis);
+        exchange.getRequestReceiver().receivePartialBytes(this::received, this::failed);
     }
 
     private void received(HttpServerExchange ex, byte[] data, boolean last) {
         if (done) {
             return;
         }
-        if (bytes.size() + (long) data.length > maxBytes) {
+        if (size + (long) data.length > maxBytes) {
             finish();
             ex.getRequestReceiver().pause();
             refuse(413, "the request body is larger than " + maxBytes + " bytes");
             return;
         }
-        bytes.writeBytes(data);
+        size += data.length;
+        if (bytes != null) {
+            bytes.writeBytes(data);
+        }
         if (last) {
             finish();
-            ex.putAttachment(BYTES, bytes.toByteArray());
+            if (bytes != null) {
+                ex.putAttachment(BYTES, bytes.toByteArray());
+            }
             then.run();
-        } else {
-            armStall();
+        } else if (data.length > 0) {
+            lastData = System.nanoTime();
         }
     }
 
@@ -82,17 +104,27 @@ final class RequestBody {
         }
     }
 
-    private void armStall() {
-        if (stall != null) {
-            stall.remove();
+    /** One timer per body: when it fires it looks at when the last byte came, and waits on if that was recently. */
+    private void armStall(long millis) {
+        stall = exchange.getIoThread().executeAfter(this::stalled, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void stalled() {
+        if (done) {
+            return;
         }
-        stall = exchange.getIoThread().executeAfter(() -> {
-            if (!done) {
-                finish();
-                exchange.getRequestReceiver().pause();
-                refuse(408, "the request body stopped arriving for " + stallMillis / 1000 + " s");
-            }
-        }, stallMillis, TimeUnit.MILLISECONDS);
+        long last = lastData;
+        if (chunked != null && chunked.lastArrival() - last > 0) {
+            last = chunked.lastArrival();
+        }
+        long quietMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - last);
+        if (quietMillis < stallMillis) {
+            armStall(stallMillis - quietMillis);
+            return;
+        }
+        finish();
+        exchange.getRequestReceiver().pause();
+        refuse(408, "the request body stopped arriving for " + stallMillis / 1000 + " s");
     }
 
     private void finish() {

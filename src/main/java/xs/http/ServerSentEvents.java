@@ -68,14 +68,17 @@ final class ServerSentEvents implements Delivery {
             sent++;
             write("id: " + sent + "\ndata: " + Json.write(value) + "\n\n");
         } catch (IOException e) {
-            leave();
+            leave(e);
             throw Delivery.clientGone();
         }
     }
 
-    private void leave() {
-        gone = true;
-        AccessLog.note(exchange, "the client closed the stream");
+    private void leave(IOException why) {
+        if (!gone) {
+            gone = true;
+            AccessLog.note(exchange, why instanceof WriteTimeout.Expired ? "the client stopped reading the stream"
+                : "the client closed the stream");
+        }
     }
 
     private void start(List<WebRequest.Header> headers) {
@@ -110,7 +113,7 @@ final class ServerSentEvents implements Delivery {
             }
             out.close();
         } catch (IOException e) {
-            leave();
+            leave(e);
         }
     }
 

@@ -47,26 +47,37 @@ public final class XsServer implements AutoCloseable {
      * @param headerTimeoutMillis    time a client has to send a request's line and headers once it started
      * @param keepAliveTimeoutMillis time a connection may wait, new or between requests, before its next request
      * @param cors                   which origins' pages may call the functions
+     * @param writeTimeoutMillis     time a response's bytes may wait for a client that takes none before the
+     *                               connection is closed
      */
     public record Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes,
-                           int headerTimeoutMillis, int keepAliveTimeoutMillis, CorsPolicy cors) {
+                           int headerTimeoutMillis, int keepAliveTimeoutMillis, CorsPolicy cors,
+                           int writeTimeoutMillis) {
         public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
         public static final int DEFAULT_HEADER_TIMEOUT_MILLIS = 10_000;
         public static final int DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS = 20_000;
+        /** As nginx's {@code send_timeout}: a minute without the client taking a byte. */
+        public static final int DEFAULT_WRITE_TIMEOUT_MILLIS = 60_000;
 
         /** The default timeouts, and any origin. */
         public Settings(String host, int port, String canonical, SSLContext tls, long maxBodyBytes) {
             this(host, port, canonical, tls, maxBodyBytes, DEFAULT_HEADER_TIMEOUT_MILLIS,
-                DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS, CorsPolicy.ANY_ORIGIN);
+                DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS, CorsPolicy.ANY_ORIGIN, DEFAULT_WRITE_TIMEOUT_MILLIS);
         }
 
         public Settings withTimeouts(int headerMillis, int keepAliveMillis) {
-            return new Settings(host, port, canonical, tls, maxBodyBytes, headerMillis, keepAliveMillis, cors);
+            return new Settings(host, port, canonical, tls, maxBodyBytes, headerMillis, keepAliveMillis, cors,
+                writeTimeoutMillis);
+        }
+
+        public Settings withWriteTimeout(int millis) {
+            return new Settings(host, port, canonical, tls, maxBodyBytes, headerTimeoutMillis, keepAliveTimeoutMillis,
+                cors, millis);
         }
 
         public Settings withCors(CorsPolicy policy) {
             return new Settings(host, port, canonical, tls, maxBodyBytes, headerTimeoutMillis, keepAliveTimeoutMillis,
-                policy);
+                policy, writeTimeoutMillis);
         }
     }
 
@@ -148,12 +159,20 @@ public final class XsServer implements AutoCloseable {
         HttpListener listener;
         try {
             listener = HttpListener.start(settings.host(), settings.port(), settings.tls(), options,
-                new AccessLog(new RequestGate(routes, settings.maxBodyBytes()), log));
+                new AccessLog(new RequestGate(new BodyFirst(routes, settings.maxBodyBytes(), settings.headerTimeoutMillis(),
+                    XsServer::readsItsOwnBody), settings.maxBodyBytes()), log), settings.writeTimeoutMillis(),
+                log::println);
         } catch (RuntimeException e) {
             functionWorkers.shutdownNow();
             throw e;
         }
         return new XsServer(listener, hub, functionWorkers, settings.tls() != null);
+    }
+
+    /** The endpoints that read a request's body themselves ({@link WorkerHandler}s). */
+    private static boolean readsItsOwnBody(String path) {
+        return path.startsWith(ConsoleApi.PREFIX) || path.startsWith(QueryEndpoint.PREFIX)
+            || path.startsWith(FunctionEndpoint.PREFIX);
     }
 
     private static void route(HttpServerExchange exchange, CorsPolicy cors, ThisMachine machine, LiveApi live,
@@ -164,6 +183,10 @@ public final class XsServer implements AutoCloseable {
         // name of this machine (a rebound domain must not read the tables).
         if ((path.startsWith(ConsoleApi.PREFIX) || ConsoleAssets.serves(path)) && !machine.named(exchange)) {
             AccessLog.note(exchange, "Host does not name this machine");
+            if (RequestBody.announced(exchange)) {
+                // A refusal does not read the body: the connection closes after it (RequestGate.refuse).
+                exchange.setPersistent(false);
+            }
             Responses.error(exchange, 403, ErrorType.ACCESSDENIED, "the console answers only at this machine's own "
                 + "names (localhost, 127.0.0.1, [::1], or the address it listens on), not at the host this request names");
             return;

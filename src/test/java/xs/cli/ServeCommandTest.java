@@ -161,6 +161,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void aWriteTimeoutOutOfRangeIsAUsageError() {
+        for (String seconds : new String[] {"0", "3601"}) {
+            StringWriter err = new StringWriter();
+            int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "tests/realtime/hub",
+                "--port", "0", "--write-timeout", seconds);
+            assertEquals(2, code, seconds);
+            assertTrue(err.toString().contains("--write-timeout are whole seconds from 1 to 3600"), err.toString());
+        }
+    }
+
+    @Test
     void tokenCommandMintsATokenTheServerAccepts() throws Exception {
         StringWriter out = new StringWriter();
         int code = Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "token", "--user", "42",

@@ -214,8 +214,8 @@ class FunctionEndpointTest {
         }
     }
 
-    @Test
-    void tlsServesHttpsAndWssOnOnePort(@TempDir Path dir) throws Exception {
+    /** A certificate for 127.0.0.1 made by openssl in {@code dir}: cert.pem and key.pem. */
+    static Path selfSigned(Path dir) throws Exception {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         Path openssl = ExternalTools.onPath("openssl", "apt-get install openssl");
@@ -224,16 +224,28 @@ class FunctionEndpointTest {
             "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, () -> "openssl could not make a certificate:\n" + output);
-        XsServer tls = start(PemTls.context(cert, key), new PrintStream(OutputStream.nullOutputStream()));
+        return cert;
+    }
+
+    /** A client context that trusts only {@code cert}. */
+    static SSLContext trusting(Path cert) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("xs", (X509Certificate) CertificateFactory.getInstance("X.509")
+            .generateCertificate(Files.newInputStream(cert)));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext client = SSLContext.getInstance("TLS");
+        client.init(null, tmf.getTrustManagers(), null);
+        return client;
+    }
+
+    @Test
+    void tlsServesHttpsAndWssOnOnePort(@TempDir Path dir) throws Exception {
+        Path cert = selfSigned(dir);
+        XsServer tls = start(PemTls.context(cert, dir.resolve("key.pem")), new PrintStream(OutputStream.nullOutputStream()));
         try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("xs", (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(Files.newInputStream(cert)));
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext client = SSLContext.getInstance("TLS");
-            client.init(null, tmf.getTrustManagers(), null);
+            SSLContext client = trusting(cert);
             HttpClient https = HttpClient.newBuilder().sslContext(client).build();
             HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + tls.port() + "/function/sum"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1,\"b\":2}")).build(), HttpResponse.BodyHandlers.ofString());
