@@ -66,8 +66,11 @@ final class ProgramSetup {
         }
     }
 
-    /** PostgreSQL at url, with at most poolSize connections, each wait for one up to timeoutMillis. */
-    record Postgres(String url, int poolSize, long timeoutMillis) {
+    /**
+     * PostgreSQL at url, with at most poolSize connections, each wait for one up to timeoutMillis;
+     * a statement outside any run may take up to statementMillis (the run time limit; 0: none).
+     */
+    record Postgres(String url, int poolSize, long timeoutMillis, long statementMillis) {
     }
 
     static WriteHooks database(Program program, Path dataFile, Path dataDir) throws SetupException {
@@ -88,8 +91,8 @@ final class ProgramSetup {
         WriteHooks db;
         try {
             if (dbUrl != null) {
-                db = throwaway ? Engines.throwaway(dbUrl, postgres.timeoutMillis())
-                    : Engines.postgres(dbUrl, postgres.poolSize(), postgres.timeoutMillis());
+                db = throwaway ? Engines.throwaway(dbUrl, postgres.timeoutMillis(), postgres.statementMillis())
+                    : Engines.postgres(dbUrl, postgres.poolSize(), postgres.timeoutMillis(), postgres.statementMillis());
             } else {
                 db = dataDir == null ? Engines.inMemory() : Engines.durable(dataDir);
             }
