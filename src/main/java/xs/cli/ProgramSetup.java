@@ -78,16 +78,14 @@ final class ProgramSetup {
     }
 
     /**
-     * The database of run and serve (dbUrl: PostgreSQL, else embedded, durable with dataDir), or
+     * The database of run and serve (dbUrl: PostgreSQL, where dataDir keeps only the node's files;
+     * else embedded, durable with dataDir), or
      * with throwaway the one of a single xs test test (PostgreSQL: a schema of its own, dropped
      * when the database is closed).
      */
     static WriteHooks database(Program program, Path dataFile, Path dataDir, Postgres postgres, boolean throwaway)
         throws SetupException {
         String dbUrl = postgres == null ? null : postgres.url();
-        if (dbUrl != null && dataDir != null) {
-            throw new SetupException("--db and --data-dir exclude each other: with --db the tables live in PostgreSQL");
-        }
         WriteHooks db;
         try {
             if (dbUrl != null) {
