@@ -186,10 +186,6 @@ final class PgConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            pool.close();
-        } finally {
-            deadlines.close();
-        }
+        pool.close();
     }
 }

@@ -3,11 +3,11 @@ package xs.db.postgres;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.ExecutorService;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
@@ -24,31 +24,58 @@ import xs.db.TimeLeft;
  *
  * <pre>xs serve app/ --db postgresql://xs@127.0.0.1/app --timeout 30 --db-timeout 5</pre>
  */
-final class PgDeadlines implements AutoCloseable {
+final class PgDeadlines {
     /** pgjdbc ignores the executor of setNetworkTimeout; the JDBC API still wants one. */
     private static final Executor DIRECT = Runnable::run;
 
+    /** How often the watchdog looks for statements whose time is up: a cancel comes at most this late. */
+    private static final long TICK_MILLIS = 50;
+    /** The statements running now, in every database of the process (at most one per pooled connection). */
+    private static final Set<Watch> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Sends the cancel requests: one may wait for a hung server, so never on the watchdog's thread. */
+    private static final ExecutorService CANCELS = Executors.newCachedThreadPool(r -> daemon(r, "xs-postgres-cancel"));
+    private static Thread watchdog;
+
     private final long graceMillis;
     private final long outsideRunMillis;
-    /** One thread that only notices statements whose time is up. */
-    private final ScheduledThreadPoolExecutor timer;
-    /** Sends the cancel requests: one may wait for a hung server, so never on the timer's thread. */
-    private final ExecutorService cancels;
 
     PgDeadlines(long graceMillis, long outsideRunMillis) {
         this.graceMillis = Math.max(1, graceMillis);
         this.outsideRunMillis = outsideRunMillis;
-        this.timer = new ScheduledThreadPoolExecutor(1, daemon("xs-postgres-deadlines"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.cancels = Executors.newCachedThreadPool(daemon("xs-postgres-cancel"));
+        startWatchdog();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * One thread for the process that looks over the running statements every tick. A timer entry
+     * per statement would wake a thread for every statement (each new entry is the earliest when
+     * statements run one after another); a registry costs a set insert and remove.
+     */
+    private static synchronized void startWatchdog() {
+        if (watchdog != null) {
+            return;
+        }
+        watchdog = daemon(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(TICK_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = System.nanoTime();
+                for (Watch w : RUNNING) {
+                    if (now - w.endNanos >= 0) {
+                        w.expire();
+                    }
+                }
+            }
+        }, "xs-postgres-deadlines");
+        watchdog.start();
     }
 
     /** Runs work on c within the time this thread's statements have left; table names the table in messages. */
@@ -62,8 +89,8 @@ final class PgDeadlines implements AutoCloseable {
         if (left < 0) {
             return work.run(c);
         }
-        Watch watch = new Watch(c);
-        watch.future = timer.schedule(watch::expire, left, TimeUnit.MILLISECONDS);
+        Watch watch = new Watch(c, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(left));
+        RUNNING.add(watch);
         try {
             return work.run(c);
         } catch (SQLException | DbException e) {
@@ -110,13 +137,14 @@ final class PgDeadlines implements AutoCloseable {
      * hit the next statement (PostgreSQL ignores a cancel that reaches an idle connection).
      */
     private final class Watch {
-        private static final int RUNNING = 0, DONE = 1, CANCELLING = 2, CANCELLED = 3;
+        private static final int GOING = 0, DONE = 1, CANCELLING = 2, CANCELLED = 3;
         private final Connection connection;
-        private final AtomicInteger state = new AtomicInteger(RUNNING);
-        volatile ScheduledFuture<?> future;
+        final long endNanos;
+        private final AtomicInteger state = new AtomicInteger(GOING);
 
-        Watch(Connection connection) {
+        Watch(Connection connection, long endNanos) {
             this.connection = connection;
+            this.endNanos = endNanos;
         }
 
         boolean expired() {
@@ -124,11 +152,12 @@ final class PgDeadlines implements AutoCloseable {
         }
 
         void expire() {
-            if (!state.compareAndSet(RUNNING, CANCELLING)) {
+            if (!state.compareAndSet(GOING, CANCELLING)) {
                 return;
             }
+            RUNNING.remove(this);
             try {
-                cancels.execute(() -> {
+                CANCELS.execute(() -> {
                     try {
                         connection.unwrap(PGConnection.class).cancelQuery();
                     } catch (SQLException | RuntimeException e) {
@@ -146,8 +175,8 @@ final class PgDeadlines implements AutoCloseable {
         }
 
         void finish() {
-            if (state.compareAndSet(RUNNING, DONE)) {
-                future.cancel(false);
+            if (state.compareAndSet(GOING, DONE)) {
+                RUNNING.remove(this);
                 return;
             }
             if (isClosed()) {
@@ -179,9 +208,4 @@ final class PgDeadlines implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        timer.shutdownNow();
-        cancels.shutdownNow();
-    }
 }
