@@ -2,9 +2,18 @@
 // memory engine by CorpusTest and on PostgreSQL by PostgresCorpusTest):
 // - `==` on a field of an undeclared table (PostgreSQL keeps those fields in jsonb) is the
 //   language's loose equality: 1, 1.0 and "1" are equal, a bool compares truthiness, null only
-//   equals a missing field or null; `===` stays exact;
+//   equals a missing field or null; `===` stays exact; lists and objects compare element by
+//   element with the same rule (same length, same keys), also on a path into a json column;
 // - rows of a table with uuid ids come in insertion order when no sort says otherwise, and
 //   insertion order breaks ties of a sort.
+table box {
+  schema {
+    int id
+    text label
+    json data
+  }
+}
+---
 table ticket {
   schema {
     uuid id
@@ -157,3 +166,103 @@ function uuid_order {
 }
 // run uuid_order
 // expect {"unsorted": ["first", "second", "third", "fourth"], "by_rank": ["second", "fourth", "first", "third"], "page": ["first", "third", "second"], "get": "second"}
+
+function loose_containers {
+  input {
+  }
+
+  stack {
+    db.add gadget {
+      data = {name: "list", v: [1]}
+    }
+
+    db.add gadget {
+      data = {name: "list text", v: ["1"]}
+    }
+
+    db.add gadget {
+      data = {name: "longer list", v: [1, 1]}
+    }
+
+    db.add gadget {
+      data = {name: "object", v: {a: 1, b: [true]}}
+    }
+
+    db.add gadget {
+      data = {name: "object text", v: {a: "1", b: [1]}}
+    }
+
+    db.add gadget {
+      data = {name: "more keys", v: {a: 1, b: [1], c: null}}
+    }
+
+    db.add gadget {
+      data = {name: "true", v: true}
+    }
+
+    db.add gadget {
+      data = {name: "two", v: 2}
+    }
+
+    db.add gadget {
+      data = {name: "missing"}
+    }
+
+    db.query gadget {
+      where = $db.gadget.v == [1]
+    } as $eq_list
+
+    db.query gadget {
+      where = $db.gadget.v == {a: 1.0, b: [5]}
+    } as $eq_object
+
+    db.query gadget {
+      where = $db.gadget.v != [1]
+    } as $ne_list
+
+    db.query gadget {
+      where = $db.gadget.v in [[2], {a: "1", b: [1]}]
+    } as $in_containers
+
+    db.query gadget {
+      where = $db.gadget.v === [1]
+    } as $strict_list
+
+    db.add box {
+      data = {label: "numbers", data: {tags: [1, 2], meta: {n: 1}}}
+    }
+
+    db.add box {
+      data = {label: "texts", data: {tags: ["1", "2"], meta: {n: "1"}}}
+    }
+
+    db.add box {
+      data = {label: "other", data: {tags: [2, 1], meta: {n: 2}}}
+    }
+
+    db.query box {
+      where = $db.box.data.tags == [1, 2]
+    } as $path_list
+
+    db.query box {
+      where = $db.box.data.meta == {n: 1}
+    } as $path_object
+
+    db.query box {
+      where = $db.box.data.tags in [[2, "1"], [3]]
+    } as $path_in
+  }
+
+  response = {
+    eq_list      : $eq_list|map:$$.name
+    eq_object    : $eq_object|map:$$.name
+    ne_list      : $ne_list|map:$$.name
+    in_containers: $in_containers|map:$$.name
+    strict_list  : $strict_list|map:$$.name
+    path_list    : $path_list|map:$$.label
+    path_object  : $path_object|map:$$.label
+    path_in      : $path_in|map:$$.label
+  }
+}
+// run loose_containers
+// expect {"eq_list": ["list", "list text", "true"], "eq_object": ["object", "true"], "ne_list": ["longer list", "object", "object text", "more keys", "two", "missing"], "in_containers": ["object", "object text", "true"], "strict_list": ["list"], "path_list": ["numbers", "texts"], "path_object": ["numbers", "texts"], "path_in": ["other"]}

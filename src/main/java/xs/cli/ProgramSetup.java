@@ -66,8 +66,11 @@ final class ProgramSetup {
         }
     }
 
-    /** PostgreSQL at url, with at most poolSize connections, each wait for one up to timeoutMillis. */
-    record Postgres(String url, int poolSize, long timeoutMillis) {
+    /**
+     * PostgreSQL at url, with at most poolSize connections, each wait for one up to timeoutMillis;
+     * a statement outside any run may take up to statementMillis (the run time limit; 0: none).
+     */
+    record Postgres(String url, int poolSize, long timeoutMillis, long statementMillis) {
     }
 
     static WriteHooks database(Program program, Path dataFile, Path dataDir) throws SetupException {
@@ -75,21 +78,19 @@ final class ProgramSetup {
     }
 
     /**
-     * The database of run and serve (dbUrl: PostgreSQL, else embedded, durable with dataDir), or
+     * The database of run and serve (dbUrl: PostgreSQL, where dataDir keeps only the node's files;
+     * else embedded, durable with dataDir), or
      * with throwaway the one of a single xs test test (PostgreSQL: a schema of its own, dropped
      * when the database is closed).
      */
     static WriteHooks database(Program program, Path dataFile, Path dataDir, Postgres postgres, boolean throwaway)
         throws SetupException {
         String dbUrl = postgres == null ? null : postgres.url();
-        if (dbUrl != null && dataDir != null) {
-            throw new SetupException("--db and --data-dir exclude each other: with --db the tables live in PostgreSQL");
-        }
         WriteHooks db;
         try {
             if (dbUrl != null) {
-                db = throwaway ? Engines.throwaway(dbUrl, postgres.timeoutMillis())
-                    : Engines.postgres(dbUrl, postgres.poolSize(), postgres.timeoutMillis());
+                db = throwaway ? Engines.throwaway(dbUrl, postgres.timeoutMillis(), postgres.statementMillis())
+                    : Engines.postgres(dbUrl, postgres.poolSize(), postgres.timeoutMillis(), postgres.statementMillis());
             } else {
                 db = dataDir == null ? Engines.inMemory() : Engines.durable(dataDir);
             }

@@ -31,8 +31,9 @@ final class RunOptions {
     int dbPoolSize;
 
     @Option(names = "--db-timeout", defaultValue = "5", paramLabel = "SECONDS",
-        description = "How long a statement waits for a PostgreSQL connection before it fails with 503, and how long "
-            + "connecting may take (with --db; default: ${DEFAULT-VALUE}).")
+        description = "How long a statement waits for a PostgreSQL connection before it fails with 503, how long "
+            + "connecting may take, and how long a silent PostgreSQL gets after a statement's time (what its run has "
+            + "left of --timeout) is up before its connection is dropped (with --db; default: ${DEFAULT-VALUE}).")
     double dbTimeout;
 
     /** The PostgreSQL URL of --db or $XS_DB; null for the embedded database. */
@@ -53,7 +54,7 @@ final class RunOptions {
         if (!(dbTimeout >= 0.25 && dbTimeout <= 3600)) {
             throw new ProgramSetup.SetupException("--db-timeout is seconds from 0.25 to 3600, not " + dbTimeout);
         }
-        return new ProgramSetup.Postgres(url, dbPoolSize, (long) (dbTimeout * 1000));
+        return new ProgramSetup.Postgres(url, dbPoolSize, (long) (dbTimeout * 1000), timeoutMillis());
     }
 
     @Option(names = "--env-file", paramLabel = "FILE",

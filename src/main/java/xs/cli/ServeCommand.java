@@ -83,7 +83,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the database in this folder across restarts.")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the database, storage.* files and the mail "
+        + "outbox in this folder across restarts. With --db the tables live in PostgreSQL and DIR keeps the files and "
+        + "outbox only; nodes may share it (one folder for every node shares their files).")
     Path dataDir;
 
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve https:// and wss://.")
@@ -215,6 +217,10 @@ final class ServeCommand implements Callable<Integer> {
                 .withLambdas(ProgramSetup.lambdas())
                 .with(outside(log));
             Engines.notices(db).forEach(line -> log.println("xs serve: " + line));
+            if (options.databaseUrl() != null && dataDir == null) {
+                log.println("xs serve: storage.* files go to a temporary folder of this process, removed when it stops: "
+                    + "give --data-dir DIR to keep them (nodes that share DIR share their files)");
+            }
         } catch (ProgramSetup.SetupException e) {
             hub.close();
             err.println("xs: " + e.getMessage());

@@ -19,6 +19,7 @@ import xs.db.Paging;
 import xs.db.Query;
 import xs.db.ReturnSpec;
 import xs.db.Sort;
+import xs.db.TimeLeft;
 import xs.source.Span;
 
 /**
@@ -71,7 +72,7 @@ final class DbStatements {
         Addons addons = Addons.of(s, c);
         Span span = s.span();
         return f -> {
-            Object result = guarded(span, () -> action.run(f.context.database(), f));
+            Object result = guarded(f, span, () -> action.run(f.context.database(), f));
             if (addons != null) {
                 result = addons.apply(result, f);
             }
@@ -80,6 +81,11 @@ final class DbStatements {
             }
             return Exec.NORMAL;
         };
+    }
+
+    /** As {@link #guarded(Span, Supplier)}, the database's statements limited to the time the run has left. */
+    static <T> T guarded(Frame f, Span span, Supplier<T> call) {
+        return guarded(span, () -> TimeLeft.within(f.context.deadline.remainingMillis(), call));
     }
 
     static <T> T guarded(Span span, Supplier<T> call) {
@@ -227,7 +233,7 @@ final class DbStatements {
     private static Exec transaction(GenericStmt s, Compilation c) {
         Exec body = c.stack(s);
         Span span = s.span();
-        return f -> guarded(span, () -> f.context.database().transaction(() -> body.exec(f)));
+        return f -> guarded(f, span, () -> f.context.database().transaction(() -> body.exec(f)));
     }
 
     /** {@code db.set_datasource { value = "test" }}: the rest of the run's db.* statements use that data source. */

@@ -55,7 +55,7 @@ final class SqlStatements {
                 values.add(arg.eval(f));
             }
             String query = text;
-            List<Map<String, Object>> rows = DbStatements.guarded(span, () -> direct.run(query, values));
+            List<Map<String, Object>> rows = DbStatements.guarded(f, span, () -> direct.run(query, values));
             if (responseType.equals("single")) {
                 return rows.isEmpty() ? null : rows.get(0);
             }

@@ -41,10 +41,21 @@ public final class StandardOutside {
      * kept emails are reported.
      */
     public static Outside create(LongSupplier clock, Path dataDir, Consumer<String> log) {
-        FolderFileStore files = dataDir == null ? FolderFileStore.temporary(LOCAL_URL, clock)
-            : new FolderFileStore(dataDir.resolve("files"), LOCAL_URL, clock);
+        FolderFileStore files = dataDir == null ? FolderFileStore.temporary(LOCAL_URL, clock) : kept(dataDir, clock, log);
         LocalOutbox mail = new LocalOutbox(log, dataDir == null ? null : dataDir.resolve("outbox.jsonl"));
         return Outside.none().withHttp(http()).withCache(new MemoryKeyValueStore(clock)).withFiles(files).withMail(mail);
+    }
+
+    /** Files in {@code dataDir/files}, signed with the key in {@code dataDir/files-key} that every node sharing the folder uses. */
+    private static FolderFileStore kept(Path dataDir, LongSupplier clock, Consumer<String> log) {
+        Path keyFile = dataDir.resolve("files-key");
+        try {
+            return new FolderFileStore(dataDir.resolve("files"), LOCAL_URL, clock, FolderFileStore.keptKey(keyFile));
+        } catch (java.io.IOException e) {
+            log.accept("xs: cannot keep the key that signs private file URLs in " + keyFile + " (" + e.getMessage()
+                + "): URLs signed here work on this process only, until it stops");
+            return new FolderFileStore(dataDir.resolve("files"), LOCAL_URL, clock);
+        }
     }
 
     /** The store on the Redis at {@code url} (the realtime broker's), shared by every node. */

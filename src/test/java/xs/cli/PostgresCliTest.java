@@ -118,6 +118,21 @@ class PostgresCliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aServerThatAcceptsAndNeverAnswersIsOneLineAndExitTwo() throws Exception {
+        // The kernel completes the TCP handshake for the backlog; nothing ever reads or answers.
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Path f = dir.resolve("f.xs");
+            Files.writeString(f, "function f {\n  stack {\n  }\n  response = 1\n}\n");
+            Cli.Result r = Cli.run("run", f.toString(), "--db", "postgresql://xs@127.0.0.1:" + silent.getLocalPort() + "/app",
+                "--db-timeout", "1");
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().startsWith("xs: cannot connect to PostgreSQL at postgresql://xs@127.0.0.1:"), r.err());
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+        }
+    }
+
+    @Test
     void anUnreachableServerIsOneLineAndExitTwo() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -91,6 +91,48 @@ class PostgresNodesTest {
           }
           response = "never"
         }
+        ---
+        function store_file {
+          input {
+            text content
+          }
+          stack {
+            storage.create_attachment {
+              value = "data:text/plain;base64," ~ ($input.content|base64_encode)
+              access = "private"
+              filename = "note.txt"
+            } as $file
+            storage.sign_private_url {
+              pathname = $file.path
+              ttl = 300
+            } as $url
+          }
+          response = {path: $file.path, url: $url}
+        }
+        ---
+        function read_file {
+          input {
+            text path
+          }
+          stack {
+            storage.read_file_resource {
+              value = {path: $input.path, access: "private"}
+            } as $read
+          }
+          response = $read.data
+        }
+        ---
+        function slow {
+          input {
+          }
+          stack {
+            db.direct_query {
+              sql = "SELECT pg_sleep(600) AS xs_nodes_slow"
+              response_type = "single"
+            } as $row
+          }
+          response = $row
+        }
         """;
 
     @TempDir
@@ -199,6 +241,56 @@ class PostgresNodesTest {
         assertEquals("[\"froma\",\"fromb\"]", notes(again), "the restarted node finds every row");
         assertEquals(200, call(again, "add_note", "{\"body\": \"third\"}").statusCode());
         assertEquals("[\"froma\",\"fromb\",\"third\"]", notes(b), "ids go on after the restart, in order");
+    }
+
+    @Test
+    @Timeout(180)
+    void nodesThatShareADataDirShareTheirFilesAndSignedUrls() throws Exception {
+        String url = freshDatabase();
+        Path shared = dir.resolve("shared-data");
+        Node a = serve("a", url, "--data-dir", shared.toString());
+        Node b = serve("b", url, "--data-dir", shared.toString());
+
+        HttpResponse<String> stored = call(a, "store_file", "{\"content\": \"kept on disk\"}");
+        assertEquals(200, stored.statusCode(), stored.body());
+        Matcher path = Pattern.compile("\"path\"\\s*:\\s*\"([^\"]+)\"").matcher(stored.body());
+        Matcher signed = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]+)\"").matcher(stored.body());
+        assertTrue(path.find() && signed.find(), stored.body());
+        assertTrue(Files.isRegularFile(shared.resolve("files").resolve(path.group(1).substring("/vault/".length()))),
+            "the file is under --data-dir/files");
+
+        HttpResponse<String> read = call(b, "read_file", "{\"path\": \"" + path.group(1) + "\"}");
+        assertEquals(200, read.statusCode(), read.body());
+        assertTrue(read.body().contains("kept on disk"), "node b reads what node a stored: " + read.body());
+        URI onB = URI.create(signed.group(1).replaceFirst(":\\d+/", ":" + b.port() + "/"));
+        HttpResponse<String> fetched = HTTP.send(HttpRequest.newBuilder(onB).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fetched.statusCode(), "node b opens the URL node a signed: " + onB);
+        assertEquals("kept on disk", fetched.body());
+
+        a.process().destroy();
+        assertTrue(a.process().waitFor(20, TimeUnit.SECONDS), "node a stops on SIGTERM");
+        Node again = serve("a2", url, "--data-dir", shared.toString());
+        HttpResponse<String> after = call(again, "read_file", "{\"path\": \"" + path.group(1) + "\"}");
+        assertTrue(after.body().contains("kept on disk"), "the file outlives the node that stored it: " + after.body());
+    }
+
+    @Test
+    @Timeout(180)
+    void aStatementPastTheRunsTimeIsA503WithALogLine() throws Exception {
+        Node node = serve("n", freshDatabase(), "--timeout", "2", "--db-timeout", "1");
+        HttpResponse<String> slow = call(node, "slow", "{}");
+        assertEquals(503, slow.statusCode(), slow.body());
+        assertTrue(slow.body().replaceAll("\\s", "").contains("\"code\":\"ERROR_CODE_SERVICE_UNAVAILABLE\""), slow.body());
+        assertTrue(slow.body().contains("xs cancelled it"), slow.body());
+        long until = System.currentTimeMillis() + 30_000;
+        String log = Files.readString(node.stderr());
+        while (!log.contains("/function/slow 503") && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+            log = Files.readString(node.stderr());
+        }
+        assertTrue(log.lines().anyMatch(l -> l.contains("/function/slow 503") && l.contains("xs cancelled it")), log);
+        assertEquals(200, call(node, "add_note", "{\"body\": \"still fine\"}").statusCode(), "the pool is intact");
     }
 
     @Test

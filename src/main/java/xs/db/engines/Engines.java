@@ -80,7 +80,15 @@ public final class Engines {
 
     /** As {@link #postgres(String)}, with at most poolSize connections; a statement waits up to timeoutMillis for one. */
     public static WriteHooks postgres(String url, int poolSize, long timeoutMillis) {
-        PgSettings settings = PgSettings.parse(url).withPool(poolSize, timeoutMillis);
+        return postgres(url, poolSize, timeoutMillis, PgSettings.DEFAULT_STATEMENT_MILLIS);
+    }
+
+    /**
+     * As {@link #postgres(String, int, long)}; a statement issued outside any run may take up to
+     * statementMillis (0: no limit), one of a run what the run has left.
+     */
+    public static WriteHooks postgres(String url, int poolSize, long timeoutMillis, long statementMillis) {
+        PgSettings settings = PgSettings.parse(url).withPool(poolSize, timeoutMillis).withStatementLimit(statementMillis);
         PostgresDatabase live = PostgresDatabase.open(settings);
         PgSettings others = settings.withPool(Math.min(settings.poolSize(), DATA_SOURCE_POOL), settings.connectTimeoutMillis());
         return new WriteHooks(live, new DataSourceStore() {
@@ -106,7 +114,12 @@ public final class Engines {
 
     /** As {@link #throwaway(String)}, waiting up to timeoutMillis for a connection. */
     public static WriteHooks throwaway(String url, long timeoutMillis) {
-        PgSettings settings = PgSettings.parse(url).withPool(2, timeoutMillis);
+        return throwaway(url, timeoutMillis, PgSettings.DEFAULT_STATEMENT_MILLIS);
+    }
+
+    /** As {@link #throwaway(String, long)}; a statement outside the test's run may take up to statementMillis (0: no limit). */
+    public static WriteHooks throwaway(String url, long timeoutMillis, long statementMillis) {
+        PgSettings settings = PgSettings.parse(url).withPool(2, timeoutMillis).withStatementLimit(statementMillis);
         return new WriteHooks(PostgresDatabase.throwaway(settings), throwawaySchemas(settings));
     }
 

@@ -12,13 +12,14 @@ import xs.db.DbException;
  * takes a pooled connection in autocommit; inside, the thread's one connection runs
  * SERIALIZABLE, each statement under a savepoint so a failed statement is undone alone (as in
  * the memory engine) and the transaction goes on. A serialization failure runs the whole
- * transaction again, a few times.
+ * transaction again, a few times. Every statement runs within its time ({@link PgDeadlines}).
  */
 final class PgConnections implements AutoCloseable {
     /** Tries of one transaction before its serialization failure reaches the caller. */
     static final int ATTEMPTS = 30;
 
     private final HikariDataSource pool;
+    private final PgDeadlines deadlines;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
     /** SQL work on one connection. */
@@ -36,8 +37,9 @@ final class PgConnections implements AutoCloseable {
         }
     }
 
-    PgConnections(HikariDataSource pool) {
+    PgConnections(HikariDataSource pool, PgDeadlines deadlines) {
         this.pool = pool;
+        this.deadlines = deadlines;
     }
 
     /** Runs work on this thread's transaction, or on a pooled connection in autocommit; errors name table. */
@@ -46,19 +48,19 @@ final class PgConnections implements AutoCloseable {
         try {
             if (tx == null) {
                 try (Connection c = pool.getConnection()) {
-                    return work.run(c);
+                    return deadlines.run(c, table, work);
                 }
             }
             Savepoint sp = tx.connection.setSavepoint();
             try {
-                T result = work.run(tx.connection);
+                T result = deadlines.run(tx.connection, table, work);
                 tx.connection.releaseSavepoint(sp);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 if (PgErrors.isRetryable(e)) {
                     tx.doomed = true;
                 } else {
-                    tx.connection.rollback(sp);
+                    undo(tx.connection, sp);
                 }
                 throw e;
             }
@@ -162,6 +164,15 @@ final class PgConnections implements AutoCloseable {
                 }
             }
             throw e;
+        }
+    }
+
+    /** Undoes one failed statement; a connection lost meanwhile takes the transaction with it, and the first error stands. */
+    private static void undo(Connection c, Savepoint sp) {
+        try {
+            c.rollback(sp);
+        } catch (SQLException ignored) {
+            // the transaction fails on its next statement or its commit
         }
     }
 

@@ -35,6 +35,10 @@ final class PgErrors {
             return new DbException(DbException.Kind.UNAVAILABLE, null, "PostgreSQL is unavailable (" + reason(e)
                 + "); the call may succeed once it is back", e);
         }
+        if (state.equals("57014")) {
+            return new DbException(DbException.Kind.UNAVAILABLE, null, "PostgreSQL cancelled the statement on table " + table
+                + " (" + reason(e) + "); the call may succeed once PostgreSQL is less busy", e);
+        }
         if (state.equals("42P01")) {
             return new DbException(DbException.Kind.UNKNOWN_TABLE, null, "unknown table \"" + table + "\"", e);
         }

@@ -250,7 +250,12 @@ final class PgWhere {
      * hold parameters.
      */
     private String looseJsonEquals(Sql a, Object value) {
-        return "(SELECT " + LOOSE + " FROM (SELECT " + a.text() + " AS v, " + jsonConstant(value) + " AS c) AS xs_eq)";
+        return "(SELECT " + (isContainer(value) ? LOOSE_DEEP : LOOSE) + " FROM (SELECT " + a.text() + " AS v, "
+            + jsonConstant(value) + " AS c) AS xs_eq)";
+    }
+
+    private static boolean isContainer(Object value) {
+        return value instanceof List<?> || value instanceof Map<?, ?>;
     }
 
     /** {@code ===} on a jsonb value: also the kind must match, so 1 differs from 1.0 and from "1". */
@@ -268,8 +273,9 @@ final class PgWhere {
 
     /** {@code in} with the loose equality: any element of the list equals the value. */
     private String looseJsonIn(Sql a, List<?> list) {
+        String equal = list.stream().anyMatch(PgWhere::isContainer) ? LOOSE_DEEP : LOOSE;
         return "EXISTS (SELECT 1 FROM (SELECT " + a.text() + " AS v) AS xs_in, jsonb_array_elements(" + jsonParam(list)
-            + ") AS xs_each(c) WHERE " + LOOSE + ")";
+            + ") AS xs_each(c) WHERE " + equal + ")";
     }
 
     private static String numberOf(String x) {
@@ -292,6 +298,33 @@ final class PgWhere {
         + " WHEN jsonb_typeof(v) = 'string' AND jsonb_typeof(c) = 'string' THEN v = c"
         + " WHEN jsonb_typeof(v) = 'number' OR jsonb_typeof(c) = 'number' THEN " + numberOf("v") + " = " + numberOf("c")
         + " ELSE v = c END, false)";
+
+    /** The elements at the same places of v and c when both are lists, or their values under the same keys when both are objects. */
+    private static String children(String both, String kind, String empty) {
+        return "jsonb_" + kind + "(CASE WHEN " + both + " THEN %s ELSE '" + empty + "'::jsonb END)";
+    }
+
+    private static final String BOTH_LISTS = "jsonb_typeof(p.v) = 'array' AND jsonb_typeof(p.c) = 'array'";
+    private static final String BOTH_OBJECTS = "jsonb_typeof(p.v) = 'object' AND jsonb_typeof(p.c) = 'object'";
+
+    /**
+     * LOOSE where lists and objects compare element by element, as Values.looseEquals does
+     * ({@code [1, true] == ["1", 5]}, {@code {a: 1} == {a: "1.0"}}): a recursive query pairs up
+     * what sits at the same place in v and c; two lists must have the same length, two objects
+     * the same keys, and every other pair must be LOOSE-equal.
+     */
+    private static final String LOOSE_DEEP = "(WITH RECURSIVE xs_pair(v, c) AS (SELECT v, c UNION ALL SELECT e.v, e.c"
+        + " FROM xs_pair p, LATERAL (SELECT a.value, b.value FROM "
+        + children(BOTH_LISTS, "array_elements", "[]").formatted("p.v") + " WITH ORDINALITY a(value, i) JOIN "
+        + children(BOTH_LISTS, "array_elements", "[]").formatted("p.c") + " WITH ORDINALITY b(value, i) ON a.i = b.i"
+        + " UNION ALL SELECT a.value, b.value FROM " + children(BOTH_OBJECTS, "each", "{}").formatted("p.v") + " a JOIN "
+        + children(BOTH_OBJECTS, "each", "{}").formatted("p.c") + " b ON a.key = b.key) AS e(v, c))"
+        + " SELECT coalesce(bool_and(CASE"
+        + " WHEN jsonb_typeof(v) = 'array' AND jsonb_typeof(c) = 'array' THEN jsonb_array_length(v) = jsonb_array_length(c)"
+        + " WHEN jsonb_typeof(v) = 'object' AND jsonb_typeof(c) = 'object' THEN (SELECT count(*) FROM jsonb_object_keys(v))"
+        + " = (SELECT count(*) FROM jsonb_object_keys(c)) AND NOT EXISTS (SELECT 1 FROM jsonb_object_keys(v) AS k(key)"
+        + " WHERE c -> k.key IS NULL)"
+        + " ELSE " + LOOSE + " END), false) FROM xs_pair)";
 
     /** An operand that is a column: bare, a path into a json column, maybe with filters. */
     Sql operand(Operand operand) {

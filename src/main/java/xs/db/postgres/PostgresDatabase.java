@@ -52,8 +52,8 @@ public final class PostgresDatabase implements Database {
     /** Whether close drops the schema: a throwaway database for one test. */
     private boolean dropOnClose;
 
-    private PostgresDatabase(HikariDataSource pool, String schemaName) {
-        this.connections = new PgConnections(pool);
+    private PostgresDatabase(HikariDataSource pool, PgDeadlines deadlines, String schemaName) {
+        this.connections = new PgConnections(pool, deadlines);
         this.directQuery = new PgDirectQuery(connections);
         this.schemaName = schemaName;
     }
@@ -81,8 +81,10 @@ public final class PostgresDatabase implements Database {
         }
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(settings.connectTimeoutMillis());
-        // Connecting (also when the pool replaces a connection lost with the server) waits no longer than a statement would.
-        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, (settings.connectTimeoutMillis() + 999) / 1000)));
+        // Connecting (also when the pool replaces a connection lost with the server) waits no longer than a statement
+        // would for a connection: the TCP connect, the whole log-in, and each read on the way (a server that accepts
+        // and never answers). Each statement then sets its own read timeout (PgDeadlines); a cancel request gets as long.
+        config.setDataSourceProperties(timeouts(settings));
         config.setPoolName("xs-postgres");
         if (settings.schema() != null) {
             config.setConnectionInitSql("SET search_path TO " + PgTable.quote(settings.schema()));
@@ -98,11 +100,29 @@ public final class PostgresDatabase implements Database {
             throw new DbException(DbException.Kind.UNAVAILABLE, null, "cannot connect to PostgreSQL at "
                 + settings.shown() + ": " + cause.getMessage(), e);
         }
-        return new PostgresDatabase(pool, settings.schema());
+        return new PostgresDatabase(pool, new PgDeadlines(settings.connectTimeoutMillis(), settings.statementMillis()),
+            settings.schema());
+    }
+
+    /** The driver's timeouts, all {@code --db-timeout} rounded up to whole seconds (the driver's unit). */
+    private static java.util.Properties timeouts(PgSettings settings) {
+        String seconds = String.valueOf(Math.max(1, (settings.connectTimeoutMillis() + 999) / 1000));
+        java.util.Properties p = new java.util.Properties();
+        for (String property : List.of("connectTimeout", "loginTimeout", "socketTimeout", "cancelSignalTimeout")) {
+            p.setProperty(property, seconds);
+        }
+        return p;
     }
 
     private static void createSchema(PgSettings settings) throws SQLException {
-        try (Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        java.util.Properties p = timeouts(settings);
+        if (settings.user() != null) {
+            p.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            p.setProperty("password", settings.password());
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), p);
              Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + PgTable.quote(settings.schema()));
         }

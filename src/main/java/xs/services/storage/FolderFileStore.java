@@ -19,7 +19,9 @@ import xs.interp.FileStore;
 /**
  * {@code storage.*} on a folder: {@code /vault/public/<id>/<name>} is the file
  * {@code <folder>/public/<id>/<name>}. Signed URLs carry the expiry and an HMAC of path and
- * expiry under a key made at start, so they stop working when they expire or the process ends.
+ * expiry under a key: one kept beside the folder ({@link #keptKey}) when the folder is kept, so
+ * every node that shares the folder accepts the URLs any of them signed, also after a restart;
+ * else one made at start, and the URLs stop working when the process ends.
  * {@link #open} is what {@code xs serve} answers {@code GET /vault/…} with.
  * <pre>storage.sign_private_url { pathname = $cv.path ttl = 300 } as $url</pre>
  */
@@ -32,12 +34,59 @@ public final class FolderFileStore implements FileStore {
     private final byte[] key = new byte[32];
     private volatile String baseUrl;
 
-    /** A folder that will hold the files; created when missing. */
+    /** A folder that will hold the files; created when missing. URLs are signed with a key made now. */
     public FolderFileStore(Path root, String baseUrl, LongSupplier clock) {
+        this(root, baseUrl, clock, freshKey());
+    }
+
+    /** A folder that will hold the files, its URLs signed with key (32 bytes, from {@link #keptKey}). */
+    public FolderFileStore(Path root, String baseUrl, LongSupplier clock, byte[] key) {
         this.root = root.toAbsolutePath().normalize();
         this.baseUrl = baseUrl;
         this.clock = clock;
+        System.arraycopy(key, 0, this.key, 0, this.key.length);
+    }
+
+    private static byte[] freshKey() {
+        byte[] key = new byte[32];
         RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /**
+     * The signing key kept in file (hex), made at random by the first process that needs it.
+     * Written to a temporary file and linked into place, so two nodes starting together on one
+     * folder never see half a key and both end up with the one that got there first.
+     */
+    public static byte[] keptKey(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path made = Files.createTempFile(file.toAbsolutePath().getParent(), ".signing-key", ".tmp");
+            try {
+                Files.writeString(made, HexFormat.of().formatHex(freshKey()) + "\n", StandardCharsets.US_ASCII);
+                try {
+                    Files.createLink(file, made);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // another node made it first: use theirs
+                } catch (UnsupportedOperationException | IOException noLinks) {
+                    if (!Files.exists(file)) {
+                        Files.move(made, file);
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(made);
+            }
+        }
+        String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        try {
+            byte[] key = HexFormat.of().parseHex(hex);
+            if (key.length == 32) {
+                return key;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IOException(file + " does not hold a signing key (64 hex digits); delete it to make a new one");
     }
 
     /** A store in a new temporary folder, removed when the process exits. */
