@@ -124,6 +124,14 @@ public interface Database extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether statements wait on a server and honour {@link TimeLeft} (PostgreSQL cancels what
+     * outlives its run); an engine in this process answers at once, so nothing bounds its calls.
+     */
+    default boolean timed() {
+        return false;
+    }
+
     /** Releases the engine's resources (journal, connections); further calls fail. */
     @Override
     void close();

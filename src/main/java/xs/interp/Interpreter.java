@@ -32,6 +32,8 @@ public final class Interpreter {
      */
     private volatile Map<Construct, Compiled> compiled = new IdentityHashMap<>();
     private final Map<String, Object> environment;
+    /** Whether db.* statements wait on a server, so each is bounded by its run's time left. */
+    private final boolean timedDatabase;
     private volatile Gateway gateway;
     /** What the branch's middleware wraps when a stack calls it (Xano: functions, tasks, tools). */
     private static final java.util.Set<String> WRAPPED_KINDS = java.util.Set.of("function", "task", "tool");
@@ -78,6 +80,11 @@ public final class Interpreter {
         env.put("$api_baseurl", "http://localhost");
         env.putAll(services.env());
         this.environment = Collections.unmodifiableMap(env);
+        this.timedDatabase = services.database() != null && services.database().timed();
+    }
+
+    boolean timedDatabase() {
+        return timedDatabase;
     }
 
     public Program program() {

@@ -84,6 +84,11 @@ public final class WriteHooks implements Database {
         return engine;
     }
 
+    @Override
+    public boolean timed() {
+        return engine.timed();
+    }
+
     /** Raw SQL goes to the engine as it is: no hashing, no listeners (the statements are opaque). */
     @Override
     public Optional<DirectSql> directSql() {

@@ -436,6 +436,11 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    public boolean timed() {
+        return true;
+    }
+
+    @Override
     public void close() {
         try {
             if (dropOnClose) {
