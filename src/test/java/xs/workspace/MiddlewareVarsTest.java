@@ -25,9 +25,9 @@ class MiddlewareVarsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        api = new ApiServer(ApiServer.write(dir, Map.of(
-            "tables.xs", "table user {\n  auth = true\n  schema {\n    int id\n    text name?\n  }\n}\n",
-            "middleware/check_captcha.xs", "middleware check_captcha {\n" + INPUT + """
+        api = new ApiServer(ApiServer.write(dir, Map.ofEntries(
+            Map.entry("tables.xs", "table user {\n  auth = true\n  schema {\n    int id\n    text name?\n  }\n}\n"),
+            Map.entry("middleware/check_captcha.xs", "middleware check_captcha {\n" + INPUT + """
                   stack {
                     precondition ($input.vars.captcha == "ok") {
                       error_type = "accessdenied"
@@ -37,28 +37,46 @@ class MiddlewareVarsTest {
                   response = $input.vars
                   response_strategy = "replace"
                 }
-                """,
-            "middleware/attach_token.xs", "middleware attach_token {\n" + INPUT + """
+                """),
+            Map.entry("middleware/attach_token.xs", "middleware attach_token {\n" + INPUT + """
                   stack {
                   }
                   response = $input.vars|set:"token":("user-" ~ $auth.id)
                   response_strategy = "merge"
                 }
-                """,
-            "middleware/note_reply.xs", "middleware note_reply {\n" + INPUT + """
+                """),
+            Map.entry("middleware/note_reply.xs", "middleware note_reply {\n" + INPUT + """
                   stack {
                   }
                   response = {post_saw: $input.vars.token, post_type: $input.type}
                 }
-                """,
-            "middleware/shout.xs", "middleware shout {\n" + INPUT + """
+                """),
+            Map.entry("middleware/shout.xs", "middleware shout {\n" + INPUT + """
                   stack {
                   }
                   response = $input.vars|set:"note":($input.vars.note|to_upper)|set:"token":("user-" ~ $auth.id)
                 }
-                """,
-            "api/mw/mw.xs", "api_group mw {\n}\n",
-            "api/mw/submit_POST.xs", """
+                """),
+            Map.entry("middleware/summarize.xs", "middleware summarize {\n" + INPUT + """
+                  stack {
+                  }
+                  response = {count: $input.vars|count, first: $input.vars|first}
+                  response_strategy = "replace"
+                }
+                """),
+            Map.entry("api/mw/list_GET.xs", """
+                query list verb=GET {
+                  api_group = "mw"
+                  input {
+                  }
+                  stack {
+                  }
+                  response = ["a", "b", "c"]
+                  middleware = {post: [{name: "summarize"}]}
+                }
+                """),
+            Map.entry("api/mw/mw.xs", "api_group mw {\n}\n"),
+            Map.entry("api/mw/submit_POST.xs", """
                 query submit verb=POST {
                   api_group = "mw"
                   auth = "user"
@@ -72,8 +90,8 @@ class MiddlewareVarsTest {
                   response = $input
                   middleware = {pre: [{name: "check_captcha"}, {name: "attach_token"}], post: [{name: "note_reply"}]}
                 }
-                """,
-            "api/mw/relay_POST.xs", """
+                """),
+            Map.entry("api/mw/relay_POST.xs", """
                 query relay verb=POST {
                   api_group = "mw"
                   auth = "user"
@@ -87,8 +105,8 @@ class MiddlewareVarsTest {
                   }
                   response = $r
                 }
-                """,
-            "function/tokened.xs", """
+                """),
+            Map.entry("function/tokened.xs", """
                 function tokened {
                   input {
                     text note?
@@ -99,7 +117,7 @@ class MiddlewareVarsTest {
                   response = $input
                   middleware = {pre: [{name: "shout"}]}
                 }
-                """)));
+                """))));
     }
 
     @AfterAll
@@ -132,5 +150,12 @@ class MiddlewareVarsTest {
             "Authorization", "Bearer " + api.token("user", 12));
         assertEquals(200, r.status(), r.body());
         assertEquals(ApiServer.JSON.readTree("{\"note\": \"VIA FUNCTION.RUN\", \"token\": \"user-12\"}"), r.json());
+    }
+
+    @Test
+    void aPostMiddlewareGetsAResponseThatIsNotAnObjectAsIs() throws Exception {
+        ApiServer.Reply r = api.get("/api:mw/list");
+        assertEquals(200, r.status(), r.body());
+        assertEquals(ApiServer.JSON.readTree("{\"count\": 3, \"first\": \"a\"}"), r.json());
     }
 }
