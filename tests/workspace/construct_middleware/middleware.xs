@@ -11,7 +11,7 @@ middleware branch_tag {
   stack {
   }
 
-  response = {trail: ($input.vars.input.trail|first_notnull:"") ~ "branch>"}
+  response = {trail: ($input.vars.trail|first_notnull:"") ~ "branch>"}
 }
 ---
 middleware group_tag {
@@ -25,7 +25,7 @@ middleware group_tag {
   stack {
   }
 
-  response = {trail: ($input.vars.input.trail|first_notnull:"") ~ "group>"}
+  response = {trail: ($input.vars.trail|first_notnull:"") ~ "group>"}
 }
 ---
 middleware own_tag {
@@ -39,7 +39,7 @@ middleware own_tag {
   stack {
   }
 
-  response = {trail: ($input.vars.input.trail|first_notnull:"") ~ "own>"}
+  response = {trail: ($input.vars.trail|first_notnull:"") ~ "own>"}
 }
 ---
 middleware gate {
@@ -51,7 +51,7 @@ middleware gate {
   }
 
   stack {
-    precondition ($input.vars.input.key == "open") {
+    precondition ($input.vars.key == "open") {
       error_type = "accessdenied"
       error = "gate says no"
     }

@@ -63,7 +63,7 @@ middleware fn_pre {
   stack {
   }
 
-  response = {n: $input.vars.input.n * 10}
+  response = {n: $input.vars.n * 10}
 }
 ---
 // Post: calls a function itself; that call runs without middleware (else it would wrap itself).
@@ -91,7 +91,7 @@ middleware task_pre {
   }
 
   stack {
-    precondition ($input.vars.input.block != true) {
+    precondition ($input.vars.block != true) {
       error_type = "accessdenied"
       error = "blocked by task_pre"
     }
@@ -114,7 +114,7 @@ middleware task_post {
 
   stack {
     db.add journal {
-      data = {what: "task post saw tidied=" ~ ($input.vars.response.tidied|to_text)}
+      data = {what: "task post saw tidied=" ~ ($input.vars.tidied|to_text)}
     }
   }
 
@@ -146,6 +146,6 @@ middleware tool_post {
   stack {
   }
 
-  response = {wrapped: $input.vars.response}
+  response = {wrapped: $input.vars}
   response_strategy = "replace"
 }

@@ -34,7 +34,7 @@ public interface Gateway {
      * kind); {@code steps} runs each part within the caller's run. Answers the call's outcome (its
      * error when a middleware or the call failed). Without middleware it is the call alone.
      */
-    default Outcome throughMiddleware(String kind, String name, Object input, Map<String, Object> auth, Steps steps) {
+    default Outcome throughMiddleware(String kind, String name, Object input, Steps steps) {
         return steps.call(input);
     }
 

@@ -333,7 +333,7 @@ public final class Interpreter {
                 || !server.hasMiddleware(callee.kind, name)) {
                 return invoke(target, input, auth, Map.of(), context);
             }
-            Outcome outcome = server.throughMiddleware(callee.kind, name, input, auth, steps(target, auth, context));
+            Outcome outcome = server.throughMiddleware(callee.kind, name, input, steps(target, auth, context));
             if (!outcome.ok()) {
                 throw outcome.error();
             }

@@ -139,9 +139,9 @@ public final class Api implements Gateway {
     }
 
     @Override
-    public Outcome throughMiddleware(String kind, String name, Object input, Map<String, Object> auth, Steps steps) {
+    public Outcome throughMiddleware(String kind, String name, Object input, Steps steps) {
         Workspace.Chain chain = workspace.chain(kind, name);
-        return chain.isEmpty() ? steps.call(input) : MiddlewareRunner.run(chain, input, auth, steps);
+        return chain.isEmpty() ? steps.call(input) : MiddlewareRunner.run(chain, input, steps);
     }
 
     private static Answer answer(Outcome outcome, WebRequest web) {

@@ -17,8 +17,10 @@ import xs.interp.XsError;
  * Runs a query, function, task or tool inside its middleware ({@link Route#middleware()},
  * {@link Workspace#chain(String, String)}: its own, its api group's or the branch's): each pre middleware before
  * input validation (its response merged into, or replacing, the input), then the call, then each
- * post middleware (merged into, or replacing, the response). Middleware gets {@code $input.vars}
- * ({@code input}, {@code auth}, and {@code response} after the call) and {@code $input.type}.
+ * post middleware (merged into, or replacing, the response). Middleware gets {@code $input.type} and,
+ * as Xano documents it, {@code $input.vars}: the call's input (as the pre middleware before left it)
+ * for a pre middleware, the response for a post middleware; it reads the caller's {@code $auth} as
+ * its own, since each part runs with the caller's auth.
  * The same chain runs around a top-level run (a request, a scheduled task) and around a call a
  * stack makes ({@code function.run}, {@code task.call}, {@code tool.call}); only where each part
  * runs differs ({@link Gateway.Steps}). The data source is the request's, not one run's: a
@@ -46,7 +48,7 @@ final class MiddlewareRunner {
     Outcome run(Workspace.Chain chain, Construct target, Map<String, Object> input, Map<String, Object> auth,
                 WebRequest request, String datasource) {
         TopLevel steps = new TopLevel(target, input, auth, request, datasource);
-        Outcome o = run(chain, input, auth, steps);
+        Outcome o = run(chain, input, steps);
         return new Outcome(o.response(), o.error(), o.logs(), steps.source);
     }
 
@@ -90,11 +92,11 @@ final class MiddlewareRunner {
 
     /** Runs the call {@code steps} makes inside {@code chain}; the logs of every part, in order. */
     @SuppressWarnings("unchecked")
-    static Outcome run(Workspace.Chain chain, Object input, Map<String, Object> auth, Gateway.Steps steps) {
+    static Outcome run(Workspace.Chain chain, Object input, Gateway.Steps steps) {
         List<Object> logs = new ArrayList<>();
         Object in = input;
         for (Middleware m : chain.pre()) {
-            Outcome o = steps.middleware(m.declaration(), arguments("pre", in, auth, null));
+            Outcome o = steps.middleware(m.declaration(), arguments("pre", in));
             logs.addAll(o.logs());
             if (!o.ok()) {
                 XsError stop = failure(m, o.error());
@@ -117,7 +119,7 @@ final class MiddlewareRunner {
         }
         Object response = call.response();
         for (Middleware m : chain.post()) {
-            Outcome o = steps.middleware(m.declaration(), arguments("post", in, auth, response));
+            Outcome o = steps.middleware(m.declaration(), arguments("post", response));
             logs.addAll(o.logs());
             if (!o.ok()) {
                 XsError stop = failure(m, o.error());
@@ -137,16 +139,14 @@ final class MiddlewareRunner {
         return new Outcome(response, null, logs);
     }
 
-    private static Map<String, Object> arguments(String type, Object input, Map<String, Object> auth,
-                                                 Object response) {
-        Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put("input", Values.copy(input));
-        vars.put("auth", Values.copy(auth));
-        if (type.equals("post")) {
-            vars.put("response", Values.copy(response));
-        }
+    /**
+     * {@code {vars, type}}: {@code vars} a copy of the input (pre) or of the response (post). A call
+     * given no input, or answering nothing (a task), gives an empty object: {@code json vars} is a
+     * required input, and the middleware should still run.
+     */
+    private static Map<String, Object> arguments(String type, Object vars) {
         Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("vars", vars);
+        arguments.put("vars", vars == null ? new LinkedHashMap<String, Object>() : Values.copy(vars));
         arguments.put("type", type);
         return arguments;
     }

@@ -36,9 +36,9 @@ class DataSourceScopeTest {
         "middleware/pick_source.xs", "middleware pick_source {\n" + MIDDLEWARE_INPUT + """
               stack {
                 conditional {
-                  if ($input.vars.input.source != null) {
+                  if ($input.vars.source != null) {
                     db.set_datasource {
-                      value = $input.vars.input.source
+                      value = $input.vars.source
                     }
                   }
                 }

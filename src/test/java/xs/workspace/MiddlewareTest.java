@@ -21,7 +21,7 @@ class MiddlewareTest {
 
     static String failingIf(String name, String when, String extra) {
         return "middleware " + name + " {\n  input {\n    json vars\n    enum type {\n      values = [\"pre\", \"post\"]\n"
-            + "    }\n  }\n  stack {\n    precondition ($input.vars.input.fail != \"" + when + "\") {\n"
+            + "    }\n  }\n  stack {\n    precondition ($input.vars.fail != \"" + when + "\") {\n"
             + "      error_type = \"accessdenied\"\n      error = \"" + name + " says no\"\n    }\n  }\n"
             + "  response = {" + name + ": true}\n" + extra + "}\n";
     }
@@ -36,7 +36,7 @@ class MiddlewareTest {
             "middleware/crit.xs", failingIf("crit", "critical", "  exception_policy = \"critical\"\n"
                 + "  response_strategy = \"merge\"\n"),
             "middleware/wrap.xs", "middleware wrap {\n  input {\n    json vars\n    text type\n  }\n  stack {\n  }\n"
-                + "  response = {data: $input.vars.response, wrapped: $input.type}\n  response_strategy = \"replace\"\n}\n",
+                + "  response = {data: $input.vars, wrapped: $input.type}\n  response_strategy = \"replace\"\n}\n",
             "api/m/m.xs", "api_group m {\n}\n",
             "api/m/echo_GET.xs", "query echo verb=GET {\n  api_group = \"m\"\n  input {\n    text fail?\n    bool guard?\n"
                 + "    bool quiet?\n    bool crit?\n  }\n  stack {\n  }\n  response = $input\n}\n",
