@@ -23,7 +23,8 @@ import xs.workspace.TableTriggers;
  * {@code stack} is a function with the trigger's input and stack, called there with the input the
  * trigger gets (the cost of running its stack), {@code watched} inserts into a table whose trigger
  * inserts one audit row, {@code beside} is {@code plain} in the program with the trigger attached
- * (a write to a table without trigger). The trigger's overhead is watched - plain - stack per write.
+ * (a write to a table without trigger). The trigger's overhead is watched - plain - stack per write,
+ * from the medians and, less exposed to a shared machine's slow spells, round by round.
  */
 public final class TriggerBench {
     /** CPU time of the calling thread: on a shared, loaded machine wall time mostly measures the neighbours. */
@@ -167,6 +168,22 @@ public final class TriggerBench {
         System.out.printf("  trigger overhead beyond its stack: %.2f us per write (watched - plain - stack)%n",
             watched - plain - stack);
         System.out.printf("  watched / (plain + stack): %.2f%n", watched / (plain + stack));
+        // The same, round by round: the four runs of a round follow each other within milliseconds,
+        // so a slow spell of a shared machine slows all four of them and cancels out of the ratio.
+        List<Double> ratios = new ArrayList<>();
+        List<Double> extras = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            double p = micros.get(0).get(r);
+            double s = micros.get(1).get(r);
+            double w = micros.get(2).get(r);
+            ratios.add(w / (p + s));
+            extras.add(w - p - s);
+        }
+        Collections.sort(ratios);
+        Collections.sort(extras);
+        System.out.printf("  per round: watched / (plain + stack) median %.2f (middle half %.2f-%.2f); "
+            + "watched - plain - stack median %.2f us%n", median(ratios), ratios.get(rounds / 4),
+            ratios.get(rounds - 1 - rounds / 4), median(extras));
         System.out.printf("  a write to another table beside a trigger: %.2f us more than without (beside - plain)%n",
             beside - plain);
     }
