@@ -252,10 +252,7 @@ final class DbStatements {
                 throw XsError.runtime(span, "db.set_datasource needs value = the name of a data source (\"live\", "
                     + "\"test\", …), got " + (name == null ? "null" : Values.typeName(name)));
             }
-            guarded(span, () -> {
-                f.context.useDataSource(text);
-                return null;
-            });
+            f.context.useDataSource(text, span);
             return Exec.NORMAL;
         };
     }

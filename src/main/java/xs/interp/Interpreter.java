@@ -211,10 +211,7 @@ public final class Interpreter {
         context.inMiddleware = construct.kind().equals("middleware");
         try {
             if (datasource != null) {
-                DbStatements.guarded(construct.span(), () -> {
-                    context.useDataSource(datasource);
-                    return null;
-                });
+                context.useDataSource(datasource, construct.span());
             }
             Object response = invoke(construct, input, auth, variables, context);
             if (context.streamed && context.delivery instanceof StreamRecorder recorder) {
@@ -249,12 +246,7 @@ public final class Interpreter {
         RunContext context = new RunContext(this, services, null, null, recorder);
         XsError error = null;
         try {
-            if (!xs.db.Database.LIVE.equals(datasource)) {
-                DbStatements.guarded(at, () -> {
-                    context.useDataSource(datasource);
-                    return null;
-                });
-            }
+            context.useDataSource(datasource, at);
             k.stack().exec(new Frame(k.slots(), input, Map.of(), context));
         } catch (XsError e) {
             error = e;

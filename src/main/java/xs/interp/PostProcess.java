@@ -36,10 +36,7 @@ public final class PostProcess {
         RunContext was = frame.context;
         RunContext context = new RunContext(was.interpreter, was.services, was.testName, was.request, delivery);
         try {
-            DbStatements.guarded(span, () -> {
-                context.useDataSource(datasource);
-                return null;
-            });
+            context.useDataSource(datasource, span);
             stack.exec(frame.rebind(context));
             return new Outcome(null, null, context.logs());
         } catch (XsError e) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xs.db.Database;
+import xs.db.DbException;
+import xs.source.Span;
 
 /**
  * One top-level run (an `xs run`, an HTTP call, a trigger, a test): its deadline, how deep
@@ -72,11 +74,16 @@ public final class RunContext {
 
     /**
      * Switches the rest of the run to another data source ({@code db.set_datasource}, a trigger
-     * for a write to one); opens it now, so a name the database refuses fails here.
+     * for a write to one, a run that starts in one); opens it now, so a name the database refuses
+     * fails here, as an error at {@code at}.
      */
-    void useDataSource(String name) {
+    void useDataSource(String name, Span at) {
         if (!Database.LIVE.equals(name)) {
-            services.database().dataSource(name);
+            try {
+                services.database().dataSource(name);
+            } catch (DbException e) {
+                throw DbStatements.translate(e, at);
+            }
         }
         datasource = name;
     }
