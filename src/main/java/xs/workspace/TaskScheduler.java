@@ -46,7 +46,8 @@ public final class TaskScheduler implements AutoCloseable {
 
     // Replaced together by {@link #reload}; a run uses those current when it starts.
     private volatile Interpreter interpreter;
-    private volatile Workspace middleware;
+    /** Whose middleware runs around each run: the task's own, else the branch's. */
+    private volatile Workspace workspace;
     private volatile MiddlewareRunner middlewareRunner;
     private final LongSupplier clock;
     private final TaskLease lease;
@@ -87,11 +88,11 @@ public final class TaskScheduler implements AutoCloseable {
         this(interpreter, Workspace.of(interpreter.program()), lease, runner, log);
     }
 
-    /** @param middleware the workspace whose task middleware runs around every run */
-    public TaskScheduler(Interpreter interpreter, Workspace middleware, TaskLease lease, Executor runner,
+    /** @param workspace the workspace whose task middleware runs around every run */
+    public TaskScheduler(Interpreter interpreter, Workspace workspace, TaskLease lease, Executor runner,
                          PrintStream log) {
         this.interpreter = interpreter;
-        this.middleware = middleware;
+        this.workspace = workspace;
         this.middlewareRunner = new MiddlewareRunner(interpreter);
         this.clock = interpreter.services().clock();
         this.lease = lease;
@@ -131,7 +132,7 @@ public final class TaskScheduler implements AutoCloseable {
      */
     public synchronized void reload(Interpreter next, Workspace workspace) {
         interpreter = next;
-        middleware = workspace;
+        this.workspace = workspace;
         middlewareRunner = new MiddlewareRunner(next);
         long now = clock.getAsLong();
         Map<String, Entry> before = new LinkedHashMap<>(tasks);
@@ -303,7 +304,7 @@ public final class TaskScheduler implements AutoCloseable {
         MiddlewareRunner runWith;
         synchronized (this) {
             task = e.task;
-            chain = middleware.chain("task", e.task.name());
+            chain = workspace.chain("task", e.task.name());
             runWith = middlewareRunner;
         }
         String name = task.name();
